@@ -1,0 +1,667 @@
+"""The archive: monuments, artefacts, their images and documents, and restoration records."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .partial_dates import PartialDateField, earliest_day, latest_day
+from .text import fold
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
+    CC0 = "CC0-1.0", _("Public domain dedication (CC0 1.0)")
+    PUBLIC_DOMAIN = "public-domain", _("Public domain")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+    PLACEHOLDER = "placeholder", _("Generated placeholder (no rights)")
+
+
+class Condition(models.TextChoices):
+    EXCELLENT = "excellent", _("Excellent")
+    GOOD = "good", _("Good")
+    FAIR = "fair", _("Fair")
+    POOR = "poor", _("Poor")
+    UNSTABLE = "unstable", _("Unstable")
+
+
+# --- Images and documents ------------------------------------------------------------
+
+
+class HeritageImage(AbstractImage):
+    """Wagtail's image with the provenance and rights an archive must keep."""
+
+    creator = models.CharField(_("creator"), max_length=255, blank=True)
+    capture_date = PartialDateField(_("capture date"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
+    )
+    credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    is_panorama = models.BooleanField(
+        _("360° panorama"),
+        default=False,
+        help_text=_("An equirectangular panorama: exactly twice as wide as it is tall."),
+    )
+
+    admin_form_fields = Image.admin_form_fields + (
+        "creator",
+        "capture_date",
+        "licence",
+        "credit_line",
+        "source",
+        "is_panorama",
+    )
+
+    search_fields = AbstractImage.search_fields + [
+        index.SearchField("creator"),
+        index.SearchField("credit_line"),
+        index.FilterField("is_panorama"),
+        index.FilterField("licence"),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_heritageimage", "Can choose image")]
+
+    def clean(self):
+        super().clean()
+        if self.is_panorama and self.width and self.height and self.width != 2 * self.height:
+            raise ValidationError(
+                {
+                    "is_panorama": _(
+                        "A 360° panorama must be exactly twice as wide as it is tall "
+                        "(this image is %(width)s×%(height)s)."
+                    )
+                    % {"width": self.width, "height": self.height}
+                }
+            )
+
+    @property
+    def attribution(self) -> str:
+        parts = [self.credit_line or self.creator, self.get_licence_display()]
+        return " · ".join(str(p) for p in parts if p)
+
+
+class HeritageRendition(AbstractRendition):
+    image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# --- Managed vocabularies ----------------------------------------------------------
+
+
+class VocabularyTerm(index.Indexed, models.Model):
+    """A controlled term. `key` is the folded name, so "Sơn mài" and "son mai" are one term."""
+
+    name = models.CharField(_("name (Vietnamese)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    key = models.CharField(max_length=255, unique=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("name_en"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.name_en})" if self.name_en else self.name
+
+    def clean(self):
+        super().clean()
+        self.name = " ".join((self.name or "").split())
+        self.key = fold(self.name)
+        if not self.key:
+            raise ValidationError({"name": _("A term needs a name.")})
+        clash = type(self).objects.filter(key=self.key).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError(
+                {"name": _("“%(name)s” already exists as “%(other)s”.") % {"name": self.name, "other": clash.name}}
+            )
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Technique(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
+
+
+class Material(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+
+class Partner(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class RestorationProject(index.Indexed, models.Model):
+    """A programme that groups several records (e.g. the Thái Hòa restoration 2021-2024)."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("restoration project")
+        verbose_name_plural = _("restoration projects")
+
+    def __str__(self):
+        return self.name
+
+
+# --- Pages -------------------------------------------------------------------------
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["heritage.MonumentIndexPage", "heritage.ArtefactIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["monuments"] = MonumentPage.objects.live().public().filter(locale=self.locale).order_by("title")[:12]
+        return context
+
+
+class MonumentCategory(models.TextChoices):
+    CITADEL = "citadel", _("Citadel and walls")
+    GATE = "gate", _("Gate")
+    PALACE = "palace", _("Palace")
+    TEMPLE = "temple", _("Temple")
+    PAVILION = "pavilion", _("Pavilion")
+    THEATRE = "theatre", _("Theatre")
+    PAGODA = "pagoda", _("Pagoda")
+    TOMB = "tomb", _("Royal tomb")
+    RESIDENCE = "residence", _("Residence")
+    OBJECT = "object", _("Monumental object")
+    GARDEN = "garden", _("Garden")
+
+
+class MonumentIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["heritage.MonumentPage"]
+    parent_page_types = ["heritage.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("monuments index")
+
+    def monuments(self):
+        return MonumentPage.objects.child_of(self).live().public().specific().order_by("title")
+
+
+class MonumentPage(Page):
+    """A monument. Both names are fields so every locale can show and search both."""
+
+    name_vi = models.CharField(_("Vietnamese name"), max_length=255)
+    name_en = models.CharField(_("English name"), max_length=255)
+    other_names = models.TextField(
+        _("other names"), blank=True, help_text=_("One per line: historical names, Hán-Nôm, transliterations.")
+    )
+    category = models.CharField(_("category"), max_length=32, choices=MonumentCategory.choices)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    construction_start = PartialDateField(_("construction began"), blank=True)
+    construction_end = PartialDateField(_("construction completed"), blank=True)
+    reign = models.CharField(_("reign"), max_length=255, blank=True, help_text=_("E.g. Gia Long, Minh Mạng."))
+    construction_notes = models.TextField(_("construction history"), blank=True)
+    unesco_component = models.BooleanField(_("component of the UNESCO World Heritage property"), default=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+            ("image", ImageBlock(label=_("Image"))),
+        ],
+        blank=True,
+        verbose_name=_("body"),
+    )
+    current_condition = models.CharField(_("current condition"), max_length=16, choices=Condition.choices, blank=True)
+    condition_notes = models.TextField(_("condition notes"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("name_vi"), FieldPanel("name_en")]), FieldPanel("other_names")],
+            heading=_("Names"),
+        ),
+        FieldPanel("category"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("construction_start"), FieldPanel("construction_end")]),
+                FieldPanel("reign"),
+                FieldPanel("construction_notes"),
+                FieldPanel("unesco_component"),
+            ],
+            heading=_("History"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Gallery")),
+        MultiFieldPanel([FieldPanel("current_condition"), FieldPanel("condition_notes")], heading=_("Condition")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("name_vi", boost=3),
+        index.SearchField("name_en", boost=3),
+        index.SearchField("other_names", boost=2),
+        index.AutocompleteField("name_vi"),
+        index.AutocompleteField("name_en"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("unesco_component"),
+    ]
+
+    parent_page_types = ["heritage.MonumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("monument")
+        verbose_name_plural = _("monuments")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.construction_start
+            and self.construction_end
+            and _valid_partial(self.construction_start)
+            and _valid_partial(self.construction_end)
+            and latest_day(self.construction_end) < earliest_day(self.construction_start)
+        ):
+            raise ValidationError({"construction_end": _("Construction cannot end before it began.")})
+
+    @cached_property
+    def other_names_list(self) -> list[str]:
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+    def public_restoration_records(self):
+        """Published, public records of this monument in any locale, oldest first."""
+        return (
+            RestorationRecord.objects.public()
+            .filter(monument__translation_key=self.translation_key)
+            .select_related("project")
+            .prefetch_related("techniques", "materials", "partners", "images__image")
+            .order_by("start_earliest", "reference")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["restoration_records"] = self.public_restoration_records()
+        context["gallery"] = self.gallery_images.select_related("image")
+        context["artefacts"] = (
+            ArtefactPage.objects.live()
+            .public()
+            .filter(location__translation_key=self.translation_key, locale=self.locale)
+        )
+        return context
+
+
+class MonumentGalleryImage(Orderable):
+    page = ParentalKey(MonumentPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class ArtefactIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["heritage.ArtefactPage"]
+    parent_page_types = ["heritage.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("artefacts index")
+
+
+class ArtefactPage(Page):
+    # Unique per locale (checked in clean()): a translation carries its original's number,
+    # and a database constraint cannot span the inherited locale column.
+    accession_number = models.CharField(_("accession number"), max_length=64, db_index=True)
+    title_vi = models.CharField(_("Vietnamese title"), max_length=255, blank=True)
+    title_en = models.CharField(_("English title"), max_length=255, blank=True)
+    object_type = models.CharField(_("object type"), max_length=128)
+    materials = ParentalManyToManyField(Material, blank=True, related_name="artefacts", verbose_name=_("materials"))
+    dimensions = models.CharField(_("dimensions"), max_length=255, blank=True)
+    date = PartialDateField(_("date"), blank=True)
+    period = models.CharField(
+        _("period"), max_length=255, blank=True, help_text=_("When no date is known: a reign or era.")
+    )
+    provenance = models.TextField(_("provenance"), blank=True)
+    location = models.ForeignKey(
+        MonumentPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("current location"),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("accession_number"),
+        FieldRowPanel([FieldPanel("title_vi"), FieldPanel("title_en")]),
+        FieldPanel("object_type"),
+        FieldPanel("materials"),
+        FieldPanel("dimensions"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("period")]),
+        FieldPanel("provenance"),
+        FieldPanel("location"),
+        FieldPanel("description"),
+        InlinePanel("images", label=_("Images")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("accession_number", boost=3),
+        index.SearchField("title_vi", boost=2),
+        index.SearchField("title_en", boost=2),
+        index.SearchField("object_type"),
+        index.SearchField("provenance"),
+        index.SearchField("description"),
+        index.FilterField("object_type"),
+    ]
+
+    parent_page_types = ["heritage.ArtefactIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("artefact")
+        verbose_name_plural = _("artefacts")
+
+    def clean(self):
+        super().clean()
+        clash = (
+            ArtefactPage.objects.filter(accession_number=self.accession_number, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+        if clash:
+            raise ValidationError({"accession_number": _("Another artefact has this accession number.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["artefact_images"] = self.images.select_related("image")
+        context["restoration_records"] = (
+            RestorationRecord.objects.public()
+            .filter(artefact__translation_key=self.translation_key)
+            .prefetch_related("techniques", "materials", "partners")
+            .order_by("start_earliest")
+        )
+        return context
+
+
+class ArtefactImage(Orderable):
+    page = ParentalKey(ArtefactPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+# --- Restoration records -----------------------------------------------------------
+
+
+class RecordType(models.TextChoices):
+    CONDITION_CHECK = "condition_check", _("Condition check")
+    TREATMENT = "treatment", _("Treatment")
+    PREVENTIVE = "preventive", _("Preventive conservation")
+    ANALYSIS = "analysis", _("Analysis")
+    EMERGENCY = "emergency", _("Emergency intervention")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal (staff only)")
+
+
+class RestorationRecordQuerySet(models.QuerySet):
+    def public(self):
+        """What anonymous visitors may see: published and marked public."""
+        return self.filter(live=True, visibility=Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        if user.is_authenticated and user.has_perm("heritage.view_internal_restorationrecord"):
+            return self.filter(live=True)
+        return self.public()
+
+
+def _valid_partial(value: str) -> bool:
+    try:
+        earliest_day(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """One intervention on a monument (or on an artefact kept there).
+
+    Not a page: restorers reach records through search and timelines, not the page tree,
+    but records still need drafts, revisions and moderation, hence the Wagtail mixins.
+    """
+
+    reference = models.CharField(
+        _("reference"), max_length=64, unique=True, help_text=_("A stable identifier, e.g. HUE-NM-1991-01.")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    monument = models.ForeignKey(
+        MonumentPage, on_delete=models.PROTECT, related_name="restoration_records", verbose_name=_("monument")
+    )
+    artefact = models.ForeignKey(
+        ArtefactPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restoration_records",
+        verbose_name=_("artefact"),
+    )
+    component = models.CharField(_("component"), max_length=128, blank=True, help_text=_("Roof, columns, murals…"))
+    record_type = models.CharField(_("record type"), max_length=32, choices=RecordType.choices)
+    project = models.ForeignKey(
+        RestorationProject,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="records",
+        verbose_name=_("project"),
+    )
+    start = PartialDateField(_("start"))
+    end = PartialDateField(_("end"), blank=True, help_text=_("Empty while the work is ongoing."))
+    # Derived from start/end for filtering and sorting; never shown.
+    start_earliest = models.DateField(editable=False, null=True, db_index=True)
+    end_latest = models.DateField(editable=False, null=True)
+    techniques = ParentalManyToManyField(Technique, blank=True, related_name="records", verbose_name=_("techniques"))
+    materials = ParentalManyToManyField(Material, blank=True, related_name="records", verbose_name=_("materials"))
+    partners = ParentalManyToManyField(Partner, blank=True, related_name="records", verbose_name=_("partners"))
+    funder = models.CharField(_("funder"), max_length=255, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=16, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code: VND, USD, JPY, EUR…")
+    )
+    condition_before = models.CharField(_("condition before"), max_length=16, choices=Condition.choices, blank=True)
+    condition_after = models.CharField(_("condition after"), max_length=16, choices=Condition.choices, blank=True)
+    summary = models.TextField(_("summary"))
+    method = RichTextField(_("method"), blank=True)
+    sources = models.TextField(
+        _("sources and certainty"),
+        blank=True,
+        help_text=_("Where the facts come from, and which of them are uncertain."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+
+    objects = RestorationRecordQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("reference"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("monument"), FieldPanel("artefact")]),
+        FieldRowPanel([FieldPanel("component"), FieldPanel("record_type")]),
+        FieldPanel("project"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Dates")),
+        FieldPanel("techniques"),
+        FieldPanel("materials"),
+        FieldPanel("partners"),
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("budget"), FieldPanel("currency")], heading=_("Funding")),
+        FieldRowPanel([FieldPanel("condition_before"), FieldPanel("condition_after")], heading=_("Condition")),
+        FieldPanel("summary"),
+        FieldPanel("method"),
+        FieldPanel("sources"),
+        InlinePanel("images", label=_("Images")),
+        InlinePanel("documents", label=_("Documents")),
+        FieldPanel("visibility"),
+        PublishingPanel(),
+    ]
+
+    search_fields = [
+        index.SearchField("reference", boost=3),
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("component"),
+        index.FilterField("record_type"),
+        index.FilterField("visibility"),
+        index.FilterField("monument"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["start_earliest", "reference"]
+        verbose_name = _("restoration record")
+        verbose_name_plural = _("restoration records")
+        permissions = [("view_internal_restorationrecord", _("Can view internal restoration records"))]
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.currency = (self.currency or "").strip().upper()
+        if self.currency and (len(self.currency) != 3 or not self.currency.isalpha()):
+            errors["currency"] = _("Use a three-letter ISO 4217 code such as VND or USD.")
+        if self.budget is not None and not self.currency:
+            errors["currency"] = _("A budget needs its currency.")
+        if self.start and self.end and _valid_partial(self.start) and _valid_partial(self.end):
+            if latest_day(self.end) < earliest_day(self.start):
+                errors["end"] = _("The end (%(end)s) is before the start (%(start)s).") % {
+                    "end": self.end,
+                    "start": self.start,
+                }
+        if self.artefact_id and self.monument_id:
+            location = ArtefactPage.objects.filter(pk=self.artefact_id).values_list("location_id", flat=True).first()
+            if location and location != self.monument_id:
+                errors["artefact"] = _("This artefact is kept at another monument.")
+        if errors:
+            raise ValidationError(errors)
+
+    def set_date_bounds(self):
+        self.start_earliest = earliest_day(self.start) if _valid_partial(self.start) else None
+        self.end_latest = latest_day(self.end) if self.end and _valid_partial(self.end) else None
+
+    def save(self, *args, **kwargs):
+        self.set_date_bounds()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_ongoing(self) -> bool:
+        return not self.end
+
+    def images_by_phase(self, phase: str):
+        return [item for item in self.images.all() if item.phase == phase]
+
+
+class ImagePhase(models.TextChoices):
+    BEFORE = "before", _("Before")
+    DURING = "during", _("During")
+    AFTER = "after", _("After")
+
+
+class RestorationImage(Orderable):
+    record = ParentalKey(RestorationRecord, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    phase = models.CharField(_("phase"), max_length=16, choices=ImagePhase.choices)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("phase"), FieldPanel("caption")]
+
+
+class RestorationDocument(Orderable):
+    record = ParentalKey(RestorationRecord, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]

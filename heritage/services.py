@@ -1,0 +1,106 @@
+"""Writes that span several models. Each runs in one transaction."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import ArtefactIndexPage, HomePage, MonumentIndexPage, MonumentPage
+
+DEFAULT_LOCALE = "vi"
+TRANSLATION_LOCALES = ("en",)
+
+SITE_TITLES = {
+    "home": {"vi": "Di sản Huế", "en": "Hue Heritage"},
+    "monuments": {"vi": "Di tích", "en": "Monuments"},
+    "artefacts": {"vi": "Hiện vật", "en": "Artefacts"},
+}
+
+
+def _publish(page: Page) -> Page:
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _translate(page: Page, *, locale: Locale, **fields) -> Page:
+    """The page's translation in `locale`, created (and published) if missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return _publish(translation)
+
+
+@transaction.atomic
+def site_tree_ensure() -> dict[str, dict[str, Page]]:
+    """The home page and the two index pages in every locale, created when missing.
+
+    Replaces Wagtail's welcome page and points the default site at our home page.
+    Returns {"vi": {"home": ..., "monuments": ..., "artefacts": ...}, "en": {...}}.
+    """
+    vi = Locale.objects.get(language_code=DEFAULT_LOCALE)
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=vi).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title=SITE_TITLES["home"]["vi"], slug="home-vi", locale=vi, live=True))
+        _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Hue Heritage"
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Hue Heritage"
+        site.save()
+    # Wagtail's welcome page is of the plain Page type; nothing else of ours is.
+    for page in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+        page.delete()
+
+    tree = {"vi": {"home": home}}
+    for key, model in (("monuments", MonumentIndexPage), ("artefacts", ArtefactIndexPage)):
+        index = model.objects.child_of(home).first()
+        if index is None:
+            index = home.add_child(instance=model(title=SITE_TITLES[key]["vi"], slug=key, locale=vi))
+            _publish(index)
+        tree["vi"][key] = index
+
+    for code in TRANSLATION_LOCALES:
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        tree[code] = {
+            key: _translate(page, locale=locale, title=SITE_TITLES[key][code]) for key, page in tree["vi"].items()
+        }
+    return tree
+
+
+@transaction.atomic
+def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = True, **fields) -> MonumentPage:
+    """A published monument under `index`, titled with its Vietnamese name, and its translations.
+
+    Idempotent by slug: an existing monument is updated with the given fields.
+    """
+    monument = MonumentPage.objects.child_of(index).filter(slug=slug).first()
+    if monument is None:
+        monument = MonumentPage(slug=slug, locale=index.locale, title=fields["name_vi"], **fields)
+        index.add_child(instance=monument)
+    else:
+        for name, value in fields.items():
+            setattr(monument, name, value)
+        monument.title = fields.get("name_vi", monument.title)
+    monument.full_clean()
+    _publish(monument)
+    if translate:
+        for code in TRANSLATION_LOCALES:
+            locale = Locale.objects.get(language_code=code)
+            translation = monument.get_translation_or_none(locale)
+            if translation is None:
+                _translate(monument, locale=locale, title=monument.name_en)
+            else:
+                translation = translation.specific
+                for name, value in fields.items():
+                    setattr(translation, name, value)
+                translation.title = monument.name_en
+                _publish(translation)
+    return monument
