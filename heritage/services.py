@@ -104,3 +104,23 @@ def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = Tr
                 translation.title = monument.name_en
                 _publish(translation)
     return monument
+
+
+def vocabulary_terms_ensure(model, names: list[str]) -> list:
+    """The terms of `model` (Technique, Material, Partner) with these names, created when unknown.
+
+    Names match without regard to case or diacritics, so "son mai" finds "Sơn mài".
+    """
+    from .text import fold
+
+    wanted = {}
+    for name in names:
+        clean = " ".join(name.split())
+        if clean:
+            wanted.setdefault(fold(clean), clean)
+    existing = {term.key: term for term in model.objects.filter(key__in=wanted)}
+    missing = [model(name=name, key=key) for key, name in wanted.items() if key not in existing]
+    if missing:
+        model.objects.bulk_create(missing, ignore_conflicts=True)
+        existing = {term.key: term for term in model.objects.filter(key__in=wanted)}
+    return [existing[key] for key in wanted]
