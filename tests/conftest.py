@@ -112,3 +112,21 @@ def site_tree(db):
     from heritage.services import site_tree_ensure
 
     return site_tree_ensure()
+
+
+def _user_in_group(django_user_model, username: str, group_name: str):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username=username, password="pw", email=f"{username}@example.org")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    return _user_in_group(django_user_model, "curator", "Curators")
+
+
+@pytest.fixture
+def restorer(db, django_user_model):
+    return _user_in_group(django_user_model, "restorer", "Restorers")
