@@ -130,3 +130,15 @@ def curator(db, django_user_model):
 @pytest.fixture
 def restorer(db, django_user_model):
     return _user_in_group(django_user_model, "restorer", "Restorers")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Messages outside requests follow LANGUAGE_CODE (vi); tests read them in English.
+
+    Requests still activate the language of their URL prefix.
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
