@@ -21,13 +21,14 @@ RESTORER_MODEL_PERMISSIONS = {
     },
 }
 CURATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+# Wagtail checks image permissions against wagtailimages.Image even with a custom model.
 COLLECTION_PERMISSIONS = {
     "Curators": {
-        "heritage.heritageimage": ["add", "change", "delete", "choose"],
+        "wagtailimages.image": ["add", "change", "delete", "choose"],
         "wagtaildocs.document": ["add", "change", "delete", "choose"],
     },
     "Restorers": {
-        "heritage.heritageimage": ["add", "choose"],
+        "wagtailimages.image": ["add", "choose"],
         "wagtaildocs.document": ["add", "choose"],
     },
 }
