@@ -95,3 +95,30 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 register_snippet(RestorationRecordViewSet)
 register_snippet(VocabularyGroup)
+
+
+# --- CSV import of restoration records (heritage/admin_views.py) ---------------------------
+# Appended below the snippet registrations, hence the late imports.
+
+from django.urls import path, reverse  # noqa: E402
+from wagtail import hooks  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from .admin_views import RestorationImportView, can_import_restorations  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_restoration_import_url():
+    return [path("restorations/import/", RestorationImportView.as_view(), name="heritage_restoration_import")]
+
+
+class RestorationImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import_restorations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_restoration_import_menu_item():
+    return RestorationImportMenuItem(
+        _("Import restorations"), reverse("heritage_restoration_import"), icon_name="upload", order=215
+    )
