@@ -1,0 +1,163 @@
+"""load_demo: the demo archive loads whole, stays whole on a second run, and is readable back.
+
+Loading takes seconds, so it happens once for the module, inside a transaction that is rolled
+back at the end; each test runs in a savepoint within it.
+"""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import transaction
+from PIL import Image
+from wagtail.models import Page, Revision
+
+from heritage.demo.monuments import ARTEFACTS, MONUMENTS
+from heritage.demo.restorations import RECORDS
+from heritage.models import (
+    ArtefactImage,
+    ArtefactPage,
+    HeritageImage,
+    HeritageRendition,
+    Licence,
+    Material,
+    MonumentGalleryImage,
+    MonumentPage,
+    Partner,
+    RestorationImage,
+    RestorationProject,
+    RestorationRecord,
+    Technique,
+    Visibility,
+)
+
+COUNTED = (
+    Page,
+    Revision,
+    MonumentPage,
+    ArtefactPage,
+    HeritageImage,
+    MonumentGalleryImage,
+    ArtefactImage,
+    RestorationRecord,
+    RestorationImage,
+    Technique,
+    Material,
+    Partner,
+    RestorationProject,
+)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def _load(*args) -> str:
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield _load()
+            # Files outlive the rolled-back rows (on S3 they would stay in the bucket).
+            files = [*HeritageImage.objects.values_list("file", flat=True)]
+            files += HeritageRendition.objects.values_list("file", flat=True)
+            transaction.set_rollback(True)
+        for name in files:
+            default_storage.delete(name)
+        if settings.ELASTICSEARCH_URL:
+            # The loader rebuilt the Wagtail index from rows now rolled back: rebuild it again
+            # so later tests start from an index equal to the database.
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_every_monument_is_published_in_both_locales_with_both_names(demo_output, db):
+    assert "Demo loaded" in demo_output
+    slugs = {data.slug for data in MONUMENTS}
+    assert len(slugs) == 18
+    for code in ("vi", "en"):
+        pages = MonumentPage.objects.live().filter(locale__language_code=code)
+        assert set(pages.values_list("slug", flat=True)) == slugs, code
+    for page in MonumentPage.objects.filter(locale__language_code="vi"):
+        translation = MonumentPage.objects.get(translation_key=page.translation_key, locale__language_code="en")
+        assert page.name_vi and page.name_en and page.title == page.name_vi
+        assert translation.title == page.name_en and translation.name_vi == page.name_vi
+        assert translation.intro and translation.intro != page.intro
+        # Around Huế: the tombs lie about 10 km south of the Citadel.
+        assert 16.35 < page.latitude < 16.48 and 107.53 < page.longitude < 107.61
+        assert page.construction_start and page.category
+        assert page.gallery_images.count() == 1 and translation.gallery_images.count() == 1
+
+
+def test_records_are_published_and_some_are_internal(demo_output, db):
+    records = RestorationRecord.objects.filter(reference__in=[data.reference for data in RECORDS])
+    assert records.count() == len(RECORDS) >= 10
+    assert all(record.live and record.live_revision_id for record in records)
+    assert records.filter(visibility=Visibility.INTERNAL).count() >= 2
+    assert all(record.sources for record in records)
+    assert all(record.currency for record in records if record.budget is not None)
+    required = {"HUE-NGM-1991-01", "HUE-DTD-1995-01", "HUE-CAD-2002-01", "HUE-DKT-2019-01", "HUE-DTH-2021-01"}
+    assert required <= set(records.values_list("reference", flat=True))
+    assert records.filter(monument__slug="trieu-to-mieu", partners__name_en__contains="Ambassadors Fund").exists()
+    with_both_phases = [
+        record for record in records if record.images_by_phase("before") and record.images_by_phase("after")
+    ]
+    assert len(with_both_phases) >= 2
+
+
+def test_one_panorama_exactly_two_to_one(demo_output, db):
+    panoramas = HeritageImage.objects.filter(is_panorama=True)
+    assert panoramas.count() == 1
+    panorama = panoramas.get()
+    assert panorama.width == 2 * panorama.height
+    with default_storage.open(panorama.file.name) as stored:
+        assert Image.open(stored).size == (panorama.width, panorama.height)
+
+
+def test_images_are_labelled_placeholders_readable_through_storage(demo_output, db):
+    images = HeritageImage.objects.all()
+    assert images.count() >= len(MONUMENTS) + 1
+    for image in images:
+        assert image.licence == Licence.PLACEHOLDER
+        assert image.creator == "Hue Heritage demo data"
+        assert default_storage.exists(image.file.name)
+    gallery_image = MonumentGalleryImage.objects.select_related("image").first().image
+    with default_storage.open(gallery_image.file.name) as stored:
+        picture = Image.open(stored)
+        picture.load()
+    assert picture.format == "JPEG" and picture.size == (gallery_image.width, gallery_image.height)
+
+
+def test_artefacts_exist_in_both_locales(demo_output, db):
+    for data in ARTEFACTS:
+        pages = ArtefactPage.objects.live().filter(accession_number=data.accession_number)
+        assert set(pages.values_list("locale__language_code", flat=True)) == {"vi", "en"}
+        assert {page.location.slug for page in pages} == {data.location}
+
+
+def test_running_again_changes_nothing(demo_output, db):
+    before = _counts()
+    output = _load()
+    assert _counts() == before
+    assert "18 monuments (unchanged)" in output and "records (unchanged)" in output
+
+
+def test_if_empty_skips_when_monuments_exist(demo_output, db):
+    before = _counts()
+    output = _load("--if-empty")
+    assert "demo not loaded" in output
+    assert _counts() == before
+
+
+def test_the_monument_page_answers(demo_output, db, client):
+    page = MonumentPage.objects.get(slug="ngo-mon", locale__language_code="vi")
+    assert page.url == "/vi/monuments/ngo-mon/"
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "HUE-NGM-1991-01" in response.content.decode()
