@@ -1,0 +1,145 @@
+"""Template helpers for the public site: locale-aware navigation, the language switcher, partial dates."""
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _locale_homes(request) -> dict[str, Page]:
+    """The live home page of every locale, by language code; looked up once per request."""
+    homes = getattr(request, "_heritage_locale_homes", None)
+    if homes is None:
+        homes = {}
+        site = Site.find_for_request(request)
+        if site is not None:
+            root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            for page in Page.objects.live().filter(translation_key__in=root_keys).select_related("locale"):
+                homes[page.locale.language_code] = page
+        request._heritage_locale_homes = homes
+    return homes
+
+
+def _home_url(request, code: str) -> str:
+    home = _locale_homes(request).get(code)
+    return home.get_url(request) if home else f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context) -> dict[str, str]:
+    """URLs of the home page and the two index pages in the active language.
+
+    Looked up by page type, not slug: translated index pages may have other slugs.
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    cached = getattr(request, "_heritage_site_links", None)
+    if cached is not None:
+        return cached
+    from heritage.models import ArtefactIndexPage, MonumentIndexPage
+
+    code = get_language()
+    home = _locale_homes(request).get(code)
+    links = {"home": home.get_url(request) if home else f"/{code}/"}
+    if home is not None:
+        types = ContentType.objects.get_for_models(MonumentIndexPage, ArtefactIndexPage)
+        names = {types[MonumentIndexPage].pk: "monuments", types[ArtefactIndexPage].pk: "artefacts"}
+        for page in home.get_children().live().filter(content_type__in=names):
+            links.setdefault(names[page.content_type_id], page.get_url(request))
+    # The section the visitor is in, for aria-current in the navigation.
+    sections = [key for key in ("monuments", "artefacts") if key in links and request.path.startswith(links[key])]
+    links["current"] = sections[0] if sections else ""
+    request._heritage_site_links = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One plain link per language: to this page's live translation, else to that locale's home page.
+
+    Views outside the page tree (search) keep their path and query string in the other language.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    match = getattr(request, "resolver_match", None)
+    query = request.GET.urlencode()
+    outside_tree = page is None and match is not None and match.url_name not in (None, "wagtail_serve")
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            # Keep filters and page numbers (?category=gate) when switching language.
+            url = translations[code].get_url(request) + (f"?{query}" if query else "")
+        elif outside_tree:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = _home_url(request, code)
+        links.append(
+            {"code": code, "name": name, "url": url, "current": code == current, "translation": code in translations}
+        )
+    return links
+
+
+@register.filter
+def term_name(term) -> str:
+    """A vocabulary term in the active language: its English name in English when it has one."""
+    if get_language() == "en" and getattr(term, "name_en", ""):
+        return term.name_en
+    return term.name
+
+
+@register.filter
+def as_time(value: str):
+    """A partial date exactly as stored ("1833", "1921-10"), marked up as <time>."""
+    if not value:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', value, value)
+
+
+@register.simple_tag
+def date_range(start: str, end: str):
+    """ "1921–1923" for a span, "1833" for a single date; each part only as precise as it was given."""
+    if start and end and start != end:
+        return format_html("{}–{}", as_time(start), as_time(end))
+    return as_time(start or end)
+
+
+@register.filter
+def names(page) -> dict:
+    """A monument's or artefact's name in the active language first, then the other one.
+
+    Works for MonumentPage (name_vi/name_en) and ArtefactPage (title_vi/title_en); falls back
+    to the page title. `secondary` is empty when there is no different second name.
+    """
+    vi = getattr(page, "name_vi", "") or getattr(page, "title_vi", "")
+    en = getattr(page, "name_en", "") or getattr(page, "title_en", "")
+    if get_language() == "en":
+        primary, secondary = (en or vi or page.title, "en" if en else "vi"), (vi, "vi")
+    else:
+        primary, secondary = (vi or en or page.title, "vi" if vi else "en"), (en, "en")
+    if secondary[0] == primary[0]:
+        secondary = ("", secondary[1])
+    return {
+        "primary": primary[0],
+        "primary_lang": primary[1],
+        "secondary": secondary[0],
+        "secondary_lang": secondary[1],
+    }
+
+
+@register.filter
+def images_in_phase(record, phase: str) -> list:
+    """A restoration record's images of one phase ("before", "during", "after"), from its prefetched images."""
+    return record.images_by_phase(phase)
