@@ -37,6 +37,10 @@ lint: $(VENV)/.dev-installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Production: runs the task queue and retries failed restoration-index updates.
+worker: $(VENV)/.installed
+	$(PY) manage.py restoration_index worker
+
 services-up:
 	./scripts/services up
 

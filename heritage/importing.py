@@ -454,6 +454,8 @@ def restorations_import(
         return report
     written = _restorations_write(plans, user=user, progress=progress)
     transaction.on_commit(lambda: restoration_records_index_task.enqueue(written))
+    # Other indexes (the search app's) hear of the import at commit, whatever Wagtail's indexing does.
+    transaction.on_commit(lambda: restoration_records_imported.send(sender=RestorationRecord, pks=written))
     return report
 
 
@@ -796,7 +798,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
 
 @task()
 def restoration_records_index_task(pks: list[int]) -> None:
-    """Index imported records in Wagtail's search backends, then tell other indexes (the search app's)."""
+    """Index imported records in Wagtail's search backends."""
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         for chunk in _chunks(pks):
             try:
@@ -807,7 +809,6 @@ def restoration_records_index_task(pks: list[int]) -> None:
                 logger.exception("Indexing imported restoration records in %s failed", name)
                 if not backend.catch_indexing_errors:
                     raise
-    restoration_records_imported.send(sender=RestorationRecord, pks=pks)
 
 
 # --- Artefacts -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ rebuilds the search index afterwards and reports.
 import io
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -43,8 +44,9 @@ class Command(BaseCommand):
             # Wagtail's command: pages, images, records and vocabularies, on the database backend
             # or Elasticsearch alike. Its own output is long, so it is kept out of ours.
             call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
-            # HOOK: when the search app gets its restoration-record index command, rebuild that
-            # index here too (e.g. call_command("<that command>")), after update_index.
+            if settings.ELASTICSEARCH_URL:
+                # The restorers' own index (search.es), rebuilt and swapped atomically.
+                call_command("restoration_index", "rebuild", stdout=io.StringIO(), stderr=io.StringIO())
         except Exception as error:  # any failure: report it in one line and exit non-zero
             raise CommandError(f"load_demo failed: {error.__class__.__name__}: {error}") from error
         self.stdout.write(
