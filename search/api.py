@@ -1,0 +1,101 @@
+"""The restoration search API under /api/v1/ (not locale-prefixed): JSON, CSV and its OpenAPI schema.
+
+Labels and links follow the `lang` parameter, else the request's language (Accept-Language,
+then the language cookie), else Vietnamese. Bad parameters answer 400 {"error": message};
+an unavailable Elasticsearch answers 503 {"error": message}; nothing of Elasticsearch's own
+errors reaches the caller.
+"""
+
+import functools
+import logging
+
+from django.http import HttpResponseNotAllowed, JsonResponse, StreamingHttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from . import backends
+from .openapi import openapi_schema
+from .params import DEFAULT_LANGUAGE, LANGUAGES, QueryError, RestorationQuery
+
+logger = logging.getLogger(__name__)
+
+
+def _unavailable_error():
+    from .es import ElasticsearchUnavailable
+
+    return ElasticsearchUnavailable
+
+
+def _request_language(request) -> str:
+    language = translation.get_language_from_request(request, check_path=False)
+    language = (language or "").split("-")[0]
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return _json({"error": message}, status=status)
+
+
+def api_view(view):
+    """GET only (405 with JSON otherwise); 400 on QueryError, 503 when Elasticsearch is unavailable."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            response = HttpResponseNotAllowed(["GET"], content_type="application/json")
+            response.content = b'{"error": "Only GET is allowed."}'
+        else:
+            try:
+                response = view(request, *args, **kwargs)
+            except QueryError as error:
+                response = _error(error.message, 400)
+            except _unavailable_error():
+                logger.warning("restoration API: Elasticsearch unavailable", exc_info=True)
+                response = _error(_("The search service is unavailable at the moment; please try again shortly."), 503)
+                response["Retry-After"] = "30"
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return wrapper
+
+
+@api_view
+def restorations(request):
+    query = RestorationQuery.from_querydict(request.GET, default_lang=_request_language(request))
+    return _json(backends.restorations_search(query, user=request.user, lang=query.lang))
+
+
+@api_view
+def restorations_suggest(request):
+    # Only q and lang count here; the language check is RestorationQuery's.
+    params = {key: request.GET.getlist(key) for key in ("q", "lang") if key in request.GET}
+    query = RestorationQuery.from_querydict(params, default_lang=_request_language(request))
+    suggestions = backends.restorations_suggest(query.q, user=request.user, lang=query.lang)
+    return _json(
+        {
+            "backend": "elasticsearch" if backends.elasticsearch_enabled() else "database",
+            "q": query.q,
+            "suggestions": suggestions,
+        }
+    )
+
+
+@api_view
+def restorations_export(request):
+    query = RestorationQuery.from_querydict(request.GET, default_lang=_request_language(request))
+    rows = backends.restorations_export(query, user=request.user)
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in backends.csv_lines(rows)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="restorations.csv"'
+    return response
+
+
+@api_view
+def openapi(request):
+    return _json(openapi_schema())

@@ -1,0 +1,893 @@
+"""The restoration search service: one interface, two backends.
+
+`restorations_search`, `restorations_suggest` and `restorations_export` answer from our
+Elasticsearch index (search/es.py) when `ELASTICSEARCH_URL` is set, from the database
+otherwise, with the same parameters (search/params.py), the same semantics and the same
+JSON shape; the response's `backend` says which answered.
+
+Semantics shared by both backends:
+
+- Text: every folded word of `q` must occur (as a whole word, case and diacritics ignored) in
+  at least one searchable field: title, reference, summary, method, component, funder,
+  project, the monument's names (Vietnamese, English, other names), the artefact's number and
+  titles, the techniques', materials' and partners' names in both languages.
+- Filters: the values of one facet are alternatives (OR), facets combine (AND); `from`/`to`
+  keep records whose [earliest day of start, latest day of end or +∞ when ongoing] overlaps
+  [from-01-01, to-12-31].
+- Facets are counted over the whole filtered result set with "post-filter" semantics: each
+  facet's counts apply every filter except its own, so checking a second monument shows how
+  many records it would add. The decade facet (of the start year) applies every facet filter;
+  `from`/`to` and `q` restrict every facet. At most FACET_SIZE values per facet, the most
+  frequent first (decades in order).
+- Visibility: users without `heritage.view_internal_restorationrecord` see only public
+  records, in results, counts, facets, highlights, suggestions and exports alike.
+
+The database fallback cannot fold text in SQL portably (SQLite and PostgreSQL have no common
+unaccent), and the heritage models keep no folded column, so it reads the visible records'
+facet codes (and, when there is text, their searchable fields) in a fixed number of queries
+and matches, counts, sorts and pages in Python with a table-driven fold. That is correct on
+every database and fast enough for the thousands of records a small install holds
+(production answers from Elasticsearch).
+"""
+
+import csv
+import datetime
+import functools
+import logging
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from heritage.importing import RESTORATION_COLUMNS
+from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique
+from heritage.text import _EXTRA
+
+from .documents import text_from_html
+from .params import FACETS, WORD, QueryError, RestorationQuery, query_words, word_pattern
+
+logger = logging.getLogger(__name__)
+
+FACET_SIZE = 500
+DECADE_FACET_SIZE = 1000  # every decade of years 1..9999
+SUGGEST_LIMIT = 10
+EXPORT_CHUNK = 500  # records read from the database at a time
+ES_EXPORT_PAGE = 1000  # ids asked from Elasticsearch at a time
+HIGHLIGHT_FRAGMENT = 160  # characters of summary around a match
+HIGHLIGHT_FRAGMENTS = 3
+FOLD_CACHE_SIZE = 20_000  # folded field texts the database fallback remembers between searches
+INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
+
+VOCABULARY_FIELDS = {"technique": "techniques", "material": "materials", "partner": "partners"}
+VOCABULARY_MODELS = {"technique": Technique, "material": Material, "partner": Partner}
+# Index fields of the facets (docs/restoration-search.md).
+ES_FACET_FIELDS = {
+    "monument": "monument.slug",
+    "record_type": "record_type",
+    "technique": "techniques",
+    "material": "materials",
+    "partner": "partners",
+}
+# Folded text fields, with the weight a match in them counts for in relevance.
+ES_TEXT_FIELDS = [
+    "title^3",
+    "reference.text",
+    "summary",
+    "method",
+    "component",
+    "monument.name_vi^2",
+    "monument.name_en^2",
+    "monument.other_names^2",
+    "artefact.title_vi",
+    "artefact.title_en",
+    "terms_text",
+    "funder",
+    "project",
+]
+
+
+def elasticsearch_enabled() -> bool:
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def sees_internal(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm(INTERNAL_PERMISSION))
+
+
+def _visible(user):
+    if sees_internal(user):
+        return RestorationRecord.objects.filter(live=True)
+    return RestorationRecord.objects.public()
+
+
+# --- Folding, fast ---------------------------------------------------------------------------
+# heritage.text.fold is the reference. Folding is per character (NFKD, drop combining marks,
+# casefold, plus fold's extra letters such as đ), so a per-character table gives the same
+# result with one str.translate, and also tells which original character each folded one
+# came from, for highlighting.
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _FoldTable(dict):
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_chars(text: str) -> str:
+    """heritage.text.fold(text) before whitespace is collapsed."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, per folded character, the index of the original character."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces, offsets = [], []
+    for index, char in enumerate(text):
+        folded = _FOLD_TABLE[ord(char)]
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(pieces), offsets
+
+
+def text_words(text: str) -> set[str]:
+    return set(WORD.findall(fold_chars(text or "")))
+
+
+# --- Highlighting (database backend) ---------------------------------------------------------
+
+
+def _match_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    if not text or not any(word in _folded_field(text) for word in words):
+        return []
+    folded, offsets = fold_with_offsets(text)
+    spans = []
+    for match in WORD.finditer(folded):
+        if match.group() in words:
+            spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
+    return spans
+
+
+def _marked(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    end = len(text) if end is None else end
+    out, position = [], start
+    for left, right in spans:
+        if left < start or right > end:
+            continue
+        out.append(escape(text[position:left]))
+        out.append(f"<mark>{escape(text[left:right])}</mark>")
+        position = right
+    out.append(escape(text[position:end]))
+    return "".join(out)
+
+
+def _fragments(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Up to HIGHLIGHT_FRAGMENTS escaped pieces of `text` around its matches, cut at spaces."""
+    if len(text) <= HIGHLIGHT_FRAGMENT:
+        return [_marked(text, spans)]
+    fragments, covered = [], 0
+    for left, right in spans:
+        if left < covered:
+            continue
+        start = max(covered, left - HIGHLIGHT_FRAGMENT // 3)
+        if start > 0:
+            space = text.find(" ", start, left)
+            start = space + 1 if space != -1 else start
+        end = min(len(text), start + HIGHLIGHT_FRAGMENT)
+        if end < len(text):
+            space = text.rfind(" ", right, end)
+            end = space if space != -1 else max(end, right)
+        fragments.append(_marked(text, spans, start, end).strip())
+        covered = end
+        if len(fragments) == HIGHLIGHT_FRAGMENTS:
+            break
+    return fragments
+
+
+def highlight_record(record, words: set[str]) -> dict[str, list[str]]:
+    """{"title": [...], "summary": [...]} for the fields where a word of the query occurs."""
+    highlight = {}
+    if not words:
+        return highlight
+    title_spans = _match_spans(record.title, words)
+    if title_spans:
+        highlight["title"] = [_marked(record.title, title_spans)]
+    summary_spans = _match_spans(record.summary, words)
+    if summary_spans:
+        highlight["summary"] = _fragments(record.summary, summary_spans)
+    return highlight
+
+
+# --- Shared helpers --------------------------------------------------------------------------
+
+
+def record_url(reference: str, lang: str) -> str:
+    return f"/{lang}/restorations/{quote(reference, safe='')}/"
+
+
+def _term_label(name: str, name_en: str, lang: str) -> str:
+    return (name_en or name) if lang == "en" else name
+
+
+def _monument_label(name_vi: str, name_en: str, lang: str) -> str:
+    return (name_en or name_vi) if lang == "en" else (name_vi or name_en)
+
+
+def record_type_labels(lang: str) -> dict[str, str]:
+    with translation.override(lang):
+        return {code: str(label) for code, label in RecordType.choices}
+
+
+def _date_bounds(query: RestorationQuery) -> tuple[datetime.date | None, datetime.date | None]:
+    low = datetime.date(query.year_from, 1, 1) if query.year_from is not None else None
+    high = datetime.date(query.year_to, 12, 31) if query.year_to is not None else None
+    return low, high
+
+
+def _records_for_display(ids: list[int], user):
+    """Records by id, in the given order, with what a result shows, in a fixed number of queries.
+
+    Filtered by visibility again: a stale index must not show what the user may not see.
+    """
+    records = (
+        _visible(user)
+        .filter(pk__in=ids)
+        .select_related("monument")
+        .prefetch_related(
+            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
+            Prefetch("materials", queryset=Material.objects.order_by("name")),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+        )
+    )
+    by_id = {record.pk: record for record in records}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _result(record, lang: str, highlight: dict) -> dict:
+    monument = record.monument
+    return {
+        "reference": record.reference,
+        "title": record.title,
+        "url": record_url(record.reference, lang),
+        "monument": {"slug": monument.slug, "name_vi": monument.name_vi, "name_en": monument.name_en},
+        "record_type": record.record_type,
+        "start": record.start,
+        "end": record.end,
+        "techniques": [_term_label(t.name, t.name_en, lang) for t in record.techniques.all()],
+        "materials": [_term_label(t.name, t.name_en, lang) for t in record.materials.all()],
+        "partners": [_term_label(t.name, t.name_en, lang) for t in record.partners.all()],
+        "visibility": record.visibility,
+        "highlight": highlight,
+    }
+
+
+def _facet_list(counts: Counter, labels: dict[str, str]) -> list[dict]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+    return [{"value": value, "label": labels.get(value, value), "count": count} for value, count in ordered]
+
+
+def _decade_list(counts: Counter) -> list[dict]:
+    ordered = sorted(counts.items(), key=lambda item: int(item[0]))[:DECADE_FACET_SIZE]
+    return [{"value": value, "count": count} for value, count in ordered]
+
+
+def _response(backend: str, query: RestorationQuery, count: int, results: list, facets: dict) -> dict:
+    return {
+        "backend": backend,
+        "count": count,
+        "page": query.page,
+        "page_size": query.page_size,
+        "results": results,
+        "facets": facets,
+    }
+
+
+# --- The public interface --------------------------------------------------------------------
+
+
+def restorations_search(query: RestorationQuery, *, user, lang: str | None = None) -> dict:
+    """One page of results with counts and facets; raises search.es.ElasticsearchUnavailable."""
+    lang = lang or query.lang
+    if elasticsearch_enabled():
+        return _es_search(query, user=user, lang=lang)
+    return _db_search(query, user=user, lang=lang)
+
+
+def restorations_suggest(q: str, *, user, lang: str = "vi") -> list[dict]:
+    """Up to 10 completions of `q`: record titles, monument names, technique names.
+
+    Each is {"text", "kind" ("monument" | "technique" | "title"), "value"}: the monument's
+    slug, the technique's key or the record's reference, to filter or link with. Every word
+    of `q` must begin a word of the completion (folded). Only what comes from records the
+    user may see is suggested.
+    """
+    words = query_words(q)
+    if not words:
+        return []
+    if elasticsearch_enabled():
+        candidates = _es_suggest_candidates(words, user=user, lang=lang)
+    else:
+        candidates = _db_suggest_candidates(user=user, lang=lang)
+    return _suggestions_rank(words, candidates)
+
+
+def restorations_export(query: RestorationQuery, *, user) -> Iterator[list[str]]:
+    """Every matching record (not one page) as CSV rows of the import format, the header first.
+
+    Asks the backend for the matching ids before returning, so an unavailable Elasticsearch
+    raises here (the API answers 503) rather than in the middle of the download.
+    """
+    if elasticsearch_enabled():
+        ids = _es_export_ids(query, user=user)
+    else:
+        ids = iter(_db_matching_ids(query, user=user))
+    return _export_rows(ids, user=user)
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+def _export_rows(ids: Iterator[int], *, user) -> Iterator[list[str]]:
+    yield list(RESTORATION_COLUMNS)
+    chunk = []
+    for pk in ids:
+        chunk.append(pk)
+        if len(chunk) == EXPORT_CHUNK:
+            yield from _export_chunk(chunk, user)
+            chunk = []
+    if chunk:
+        yield from _export_chunk(chunk, user)
+
+
+def _export_chunk(ids: list[int], user) -> Iterator[list[str]]:
+    records = (
+        _visible(user)
+        .filter(pk__in=ids)
+        .select_related("monument")
+        .prefetch_related(
+            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
+            Prefetch("materials", queryset=Material.objects.order_by("name")),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+        )
+    )
+    by_id = {record.pk: record for record in records}
+    for pk in ids:
+        record = by_id.get(pk)
+        if record is not None:
+            yield export_row(record)
+
+
+def export_row(record) -> list[str]:
+    """A record as a row of the import CSV (heritage/importing.py, docs/data-specification.md)."""
+
+    def names(terms):
+        return "; ".join(term.name for term in terms.all())
+
+    values = {
+        "reference": record.reference,
+        "monument": record.monument.slug,
+        "title": record.title,
+        "record_type": record.record_type,
+        "start": record.start,
+        "end": record.end,
+        "techniques": names(record.techniques),
+        "materials": names(record.materials),
+        "partners": names(record.partners),
+        "funder": record.funder,
+        "budget": "" if record.budget is None else format(record.budget, "f"),
+        "currency": record.currency,
+        "condition_before": record.condition_before,
+        "condition_after": record.condition_after,
+        "summary": record.summary,
+        "visibility": record.visibility,
+    }
+    return [values[column] for column in RESTORATION_COLUMNS]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
+    """CSV text, a line per row, for a streaming response."""
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    for row in rows:
+        yield writer.writerow(row)
+
+
+# --- Suggestions -----------------------------------------------------------------------------
+
+_KIND_ORDER = {"monument": 0, "technique": 1, "title": 2}
+
+
+def _suggestions_rank(words: tuple[str, ...], candidates) -> list[dict]:
+    """The candidates (kind, text, value) every word of which begins a word, best first."""
+    found = {}
+    for kind, text, value in candidates:
+        if not text:
+            continue
+        folded = fold_chars(text)
+        tokens = WORD.findall(folded)
+        if not all(any(token.startswith(word) for token in tokens) for word in words):
+            continue
+        key = " ".join(tokens)
+        rank = (
+            0 if key.startswith(" ".join(words)) else 1,  # the text itself begins with what was typed
+            _KIND_ORDER[kind],
+            len(key),
+            key,
+        )
+        if key not in found or rank < found[key][0]:
+            found[key] = (rank, {"text": text, "kind": kind, "value": value})
+    return [item for _rank, item in sorted(found.values(), key=lambda pair: pair[0])][:SUGGEST_LIMIT]
+
+
+def _db_suggest_candidates(*, user, lang: str):
+    visible = _visible(user)
+    for reference, title in visible.values_list("reference", "title"):
+        yield "title", title, reference
+    monuments = (
+        MonumentPage.objects.filter(restoration_records__in=visible.values("pk"))
+        .values_list("slug", "name_vi", "name_en")
+        .distinct()
+    )
+    for slug, name_vi, name_en in monuments:
+        for name in [name_en, name_vi] if lang == "en" else [name_vi, name_en]:
+            yield "monument", name, slug
+    techniques = (
+        Technique.objects.filter(records__in=visible.values("pk")).values_list("key", "name", "name_en").distinct()
+    )
+    for key, name, name_en in techniques:
+        for text in [name_en, name] if lang == "en" else [name, name_en]:
+            yield "technique", text, key
+
+
+# --- Database backend ------------------------------------------------------------------------
+
+# Searchable fields read from the database, with their weight in relevance.
+_DB_TEXT_FIELDS = {
+    "title": 3.0,
+    "reference": 1.0,
+    "summary": 1.0,
+    "method": 1.0,
+    "component": 1.0,
+    "funder": 1.0,
+    "project__name": 1.0,
+    "monument__name_vi": 2.0,
+    "monument__name_en": 2.0,
+    "monument__other_names": 2.0,
+    "artefact__accession_number": 1.0,
+    "artefact__title_vi": 1.0,
+    "artefact__title_en": 1.0,
+}
+
+
+class _Row:
+    __slots__ = ("pk", "reference", "monument", "record_type", "start", "facets", "score", "texts")
+
+    def __init__(self, pk, reference, monument, record_type, start):
+        self.pk = pk
+        self.reference = reference
+        self.monument = monument
+        self.record_type = record_type
+        self.start = start  # earliest day of start (a date, or None)
+        self.facets = {
+            "monument": {monument},
+            "record_type": {record_type},
+            "technique": set(),
+            "material": set(),
+            "partner": set(),
+        }
+        self.score = 0.0
+        self.texts = None
+
+
+def _db_rows(query: RestorationQuery, *, user):
+    """The visible records within the dates, with their facet codes, labels and (with text) texts.
+
+    Five queries: the records, then each vocabulary's links with the terms' keys and names.
+    """
+    records = _visible(user)
+    low, high = _date_bounds(query)
+    if high is not None:
+        records = records.filter(start_earliest__lte=high)
+    if low is not None:
+        records = records.filter(Q(end_latest__isnull=True) | Q(end_latest__gte=low))
+    columns = ["pk", "reference", "monument__slug", "record_type", "start_earliest", "monument__name_vi"]
+    columns += ["monument__name_en"]
+    text_columns = list(_DB_TEXT_FIELDS) if query.words else []
+    rows, monument_names = {}, {}
+    for values in records.values_list(*columns, *text_columns).order_by():
+        pk, reference, slug, record_type, start, name_vi, name_en = values[:7]
+        row = _Row(pk, reference, slug, record_type, start)
+        if text_columns:
+            row.texts = values[7:]
+        rows[pk] = row
+        monument_names[slug] = (name_vi, name_en)
+
+    term_names = {}
+    term_texts = defaultdict(list)
+    for facet, field_name in VOCABULARY_FIELDS.items():
+        m2m = RestorationRecord._meta.get_field(field_name)
+        through = m2m.remote_field.through
+        source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        links = through.objects.filter(**{f"{source}__in": records.values("pk")}).values_list(
+            source, f"{target}__key", f"{target}__name", f"{target}__name_en"
+        )
+        names = term_names[facet] = {}
+        for pk, key, name, name_en in links:
+            row = rows.get(pk)
+            if row is None:
+                continue
+            row.facets[facet].add(key)
+            names[key] = (name, name_en)
+            if text_columns:
+                term_texts[pk].append(name)
+                term_texts[pk].append(name_en)
+    return rows, monument_names, term_names, term_texts
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
+def _folded_field(text: str) -> str:
+    """Folded text, remembered: the fallback reads the same texts on every search."""
+    return fold_chars(text)
+
+
+def _db_text_match(rows: dict, words: tuple[str, ...], term_texts) -> list:
+    """The rows containing every word, scored: per word, the weight of the best field holding it."""
+    weights = [*_DB_TEXT_FIELDS.values(), 1.0]
+    by_weight = sorted(range(len(weights)), key=lambda i: -weights[i])
+    patterns = [word_pattern(word) for word in words]
+    matched = []
+    for row in rows.values():
+        texts = [text or "" for text in row.texts]
+        texts[3] = text_from_html(texts[3])  # method: rich text, as indexed
+        texts.append(" ".join(term_texts.get(row.pk, ())))
+        folded = [_folded_field(text) if text else "" for text in texts]
+        blob = "\n".join(folded)  # fields apart: a line break ends a word
+        if not all(word in blob for word in words) or not all(pattern.search(blob) for pattern in patterns):
+            continue
+        row.score = sum(
+            next(weights[i] for i in by_weight if folded[i] and pattern.search(folded[i])) for pattern in patterns
+        )
+        matched.append(row)
+    return matched
+
+
+def _failed_facets(row: _Row, wanted: dict[str, set[str]]) -> list[str]:
+    """The facets whose filter the row does not pass (wanted: facet -> values, only facets filtered)."""
+    return [facet for facet, values in wanted.items() if row.facets[facet].isdisjoint(values)]
+
+
+def _wanted(query: RestorationQuery) -> dict[str, set[str]]:
+    return {facet: set(values) for facet in FACETS if (values := query.facet_values(facet))}
+
+
+def _db_sorted(rows: list, query: RestorationQuery) -> list:
+    never = datetime.date.max
+
+    def start(row):
+        return row.start or never
+
+    rows = sorted(rows, key=lambda row: row.reference)
+    if query.sort == "-start":
+        rows.sort(key=lambda row: row.start or datetime.date.min, reverse=True)
+        return rows
+    rows.sort(key=start)
+    if query.sort == "relevance" and query.words:
+        rows.sort(key=lambda row: -row.score)
+    return rows
+
+
+def _db_matching(query: RestorationQuery, *, user):
+    rows, monument_names, term_names, term_texts = _db_rows(query, user=user)
+    candidates = _db_text_match(rows, query.words, term_texts) if query.words else list(rows.values())
+    return candidates, monument_names, term_names
+
+
+def _db_matching_ids(query: RestorationQuery, *, user) -> list[int]:
+    candidates, _monuments, _terms = _db_matching(query, user=user)
+    wanted = _wanted(query)
+    return [row.pk for row in _db_sorted([row for row in candidates if not _failed_facets(row, wanted)], query)]
+
+
+def _db_search(query: RestorationQuery, *, user, lang: str) -> dict:
+    candidates, monument_names, term_names = _db_matching(query, user=user)
+    wanted = _wanted(query)
+    matched = []
+    counts = {facet: Counter() for facet in FACETS}
+    for row in candidates:
+        failed = _failed_facets(row, wanted)
+        if not failed:  # in the results: counts in every facet
+            matched.append(row)
+            for facet in FACETS:
+                counts[facet].update(row.facets[facet])
+        elif len(failed) == 1:  # fails one filter only: counts in that facet, whose own filter is ignored
+            counts[failed[0]].update(row.facets[failed[0]])
+    decades = Counter(str(row.start.year // 10 * 10) for row in matched if row.start)
+
+    types = record_type_labels(lang)
+    facets = {
+        "monument": _facet_list(
+            counts["monument"], {slug: _monument_label(*names, lang) for slug, names in monument_names.items()}
+        ),
+        "record_type": _facet_list(counts["record_type"], types),
+    }
+    for facet in VOCABULARY_FIELDS:
+        labels = {key: _term_label(name, name_en, lang) for key, (name, name_en) in term_names[facet].items()}
+        facets[facet] = _facet_list(counts[facet], labels)
+    facets["decade"] = _decade_list(decades)
+
+    page_rows = _db_sorted(matched, query)[query.offset : query.offset + query.page_size]
+    words = set(query.words)
+    results = [
+        _result(record, lang, highlight_record(record, words))
+        for record in _records_for_display([row.pk for row in page_rows], user)
+    ]
+    return _response("database", query, len(matched), results, facets)
+
+
+# --- Elasticsearch backend -------------------------------------------------------------------
+
+
+def _es():
+    from . import es
+
+    return es
+
+
+def _es_call(function, *args, **kwargs):
+    """Call the Elasticsearch client; any failure becomes ElasticsearchUnavailable (logged, not shown)."""
+    es = _es()
+    try:
+        return function(*args, **kwargs)
+    except es.ElasticsearchUnavailable:
+        raise
+    except Exception as error:  # connection, timeout, missing index, rejected query: all the same to users
+        logger.exception("restoration search: Elasticsearch failed")
+        raise es.ElasticsearchUnavailable(str(error)) from error
+
+
+def _es_client():
+    es = _es()
+    try:
+        return es.client()
+    except es.ElasticsearchUnavailable:
+        raise
+    except Exception as error:
+        logger.exception("restoration search: no Elasticsearch client")
+        raise es.ElasticsearchUnavailable(str(error)) from error
+
+
+def _es_index() -> str:
+    return _es().alias_name()
+
+
+def _es_visibility(user) -> list[dict]:
+    return [] if sees_internal(user) else [{"term": {"visibility": "public"}}]
+
+
+def _es_text(words: tuple[str, ...]) -> dict:
+    return {
+        "multi_match": {
+            # The folded words, not the raw text: no query syntax reaches Elasticsearch, and
+            # both backends cut words alike. multi_match is a match query: nothing is parsed.
+            "query": " ".join(words),
+            "fields": ES_TEXT_FIELDS,
+            "type": "cross_fields",
+            "operator": "and",
+        }
+    }
+
+
+def _es_dates(query: RestorationQuery) -> list[dict]:
+    if query.year_from is None and query.year_to is None:
+        return []
+    bounds = {"relation": "intersects"}
+    if query.year_from is not None:
+        bounds["gte"] = f"{query.year_from:04d}-01-01"
+    if query.year_to is not None:
+        bounds["lte"] = f"{query.year_to:04d}-12-31"
+    return [{"range": {"dates": bounds}}]
+
+
+def _es_facet_filter(query: RestorationQuery, facet: str) -> dict | None:
+    values = query.facet_values(facet)
+    if not values:
+        return None
+    return {"terms": {ES_FACET_FIELDS[facet]: list(values)}}
+
+
+def _es_facet_filters(query: RestorationQuery, *, skip: str | None = None) -> list[dict]:
+    return [f for facet in FACETS if facet != skip and (f := _es_facet_filter(query, facet)) is not None]
+
+
+def _es_main_query(query: RestorationQuery, user) -> dict:
+    """Text, visibility and dates: what every count and facet is restricted to."""
+    bool_query = {"filter": _es_visibility(user) + _es_dates(query)}
+    if query.words:
+        bool_query["must"] = [_es_text(query.words)]
+    return {"bool": bool_query}
+
+
+def _es_sort(query: RestorationQuery) -> list:
+    tie = [{"reference": "asc"}]
+    if query.sort == "-start":
+        return [{"start_sort": {"order": "desc", "missing": "_last"}}, *tie]
+    start = [{"start_sort": {"order": "asc", "missing": "_last"}}]
+    if query.sort == "relevance" and query.words:
+        return ["_score", *start, *tie]
+    return [*start, *tie]
+
+
+def _es_aggregations(query: RestorationQuery) -> dict:
+    def filtered(filters, terms):
+        return {
+            "filter": {"bool": {"filter": filters}} if filters else {"match_all": {}},
+            "aggs": {"values": {"terms": terms}},
+        }
+
+    aggs = {
+        facet: filtered(_es_facet_filters(query, skip=facet), {"field": ES_FACET_FIELDS[facet], "size": FACET_SIZE})
+        for facet in FACETS
+    }
+    aggs["decade"] = filtered(_es_facet_filters(query), {"field": "decade", "size": DECADE_FACET_SIZE})
+    return aggs
+
+
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window default
+
+
+def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
+    client = _es_client()
+    post_filters = _es_facet_filters(query)
+    body = {
+        "query": _es_main_query(query, user),
+        "aggs": _es_aggregations(query),
+        "track_total_hits": True,
+        "sort": _es_sort(query),
+        "_source": False,
+        "from": query.offset,
+        "size": query.page_size,
+    }
+    if post_filters:
+        body["post_filter"] = {"bool": {"filter": post_filters}}
+    if query.words:
+        body["highlight"] = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {
+                "title": {"number_of_fragments": 0},
+                "summary": {"fragment_size": HIGHLIGHT_FRAGMENT, "number_of_fragments": HIGHLIGHT_FRAGMENTS},
+            },
+        }
+    if query.offset + query.page_size > MAX_RESULT_WINDOW:
+        # Past Elasticsearch's window: answer the count and facets; the page is empty when it
+        # lies past the last result, and refused when it lies within results too deep to page to.
+        body.update({"from": 0, "size": 0})
+        body.pop("highlight", None)
+    response = _es_call(client.search, index=_es_index(), body=body)
+    count = response["hits"]["total"]["value"]
+    if body["size"] == 0 and query.offset < count:
+        raise QueryError(
+            _("Only the first %(max)s results can be paged through; narrow the search with filters.")
+            % {"max": MAX_RESULT_WINDOW}
+        )
+    hits = response["hits"]["hits"]
+    ids = [int(hit["_id"]) for hit in hits]
+    highlights = {int(hit["_id"]): hit.get("highlight", {}) for hit in hits}
+    results = [
+        _result(record, lang, {k: v for k, v in highlights.get(record.pk, {}).items() if k in ("title", "summary")})
+        for record in _records_for_display(ids, user)
+    ]
+    return _response("elasticsearch", query, count, results, _es_facets(response.get("aggregations", {}), lang))
+
+
+def _es_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
+    buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
+    return [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets]
+
+
+def _es_facets(aggregations: dict, lang: str) -> dict:
+    """Facets from the aggregations, labelled from the database: one query per facet kind with values."""
+    buckets = {facet: _es_buckets(aggregations, facet) for facet in FACETS}
+    facets = {}
+    slugs = [value for value, _count in buckets["monument"]]
+    monument_labels = {}
+    if slugs:
+        for slug, name_vi, name_en in MonumentPage.objects.filter(slug__in=slugs).values_list(
+            "slug", "name_vi", "name_en"
+        ):
+            monument_labels.setdefault(slug, _monument_label(name_vi, name_en, lang))
+    facets["monument"] = _facet_list(Counter(dict(buckets["monument"])), monument_labels)
+    facets["record_type"] = _facet_list(Counter(dict(buckets["record_type"])), record_type_labels(lang))
+    for facet, model in VOCABULARY_MODELS.items():
+        keys = [value for value, _count in buckets[facet]]
+        labels = {}
+        if keys:
+            for key, name, name_en in model.objects.filter(key__in=keys).values_list("key", "name", "name_en"):
+                labels[key] = _term_label(name, name_en, lang)
+        facets[facet] = _facet_list(Counter(dict(buckets[facet])), labels)
+    facets["decade"] = _decade_list(Counter(dict(_es_buckets(aggregations, "decade"))))
+    return facets
+
+
+def _es_export_ids(query: RestorationQuery, *, user) -> Iterator[int]:
+    """Every matching id, in the query's order, paged with search_after; the first page is fetched now."""
+    client = _es_client()
+    index = _es_index()
+    main = _es_main_query(query, user)
+    main["bool"]["filter"] = main["bool"]["filter"] + _es_facet_filters(query)
+    body = {"query": main, "sort": _es_sort(query), "_source": False, "size": ES_EXPORT_PAGE, "track_total_hits": False}
+    first = _es_call(client.search, index=index, body=body)
+
+    def pages(response):
+        while True:
+            hits = response["hits"]["hits"]
+            for hit in hits:
+                yield int(hit["_id"])
+            if len(hits) < body["size"]:
+                return
+            response = _es_call(client.search, index=index, body={**body, "search_after": hits[-1]["sort"]})
+
+    return pages(first)
+
+
+def _es_suggest_candidates(words: tuple[str, ...], *, user, lang: str):
+    client = _es_client()
+    body = {
+        "query": {
+            "bool": {
+                "must": [{"match": {"suggest": {"query": " ".join(words), "operator": "and"}}}],
+                "filter": _es_visibility(user),
+            }
+        },
+        "_source": ["reference", "title"],
+        "size": 50,
+        "aggs": {
+            "monuments": {"terms": {"field": "monument.slug", "size": 50}},
+            "techniques": {"terms": {"field": "techniques", "size": 50}},
+        },
+    }
+    response = _es_call(client.search, index=_es_index(), body=body)
+    candidates = []
+    for hit in response["hits"]["hits"]:
+        source = hit.get("_source", {})
+        candidates.append(("title", source.get("title", ""), source.get("reference", "")))
+    aggregations = response.get("aggregations", {})
+    slugs = [str(b["key"]) for b in aggregations.get("monuments", {}).get("buckets", [])]
+    keys = [str(b["key"]) for b in aggregations.get("techniques", {}).get("buckets", [])]
+    if slugs:
+        seen = set()
+        for slug, name_vi, name_en in MonumentPage.objects.filter(slug__in=slugs).values_list(
+            "slug", "name_vi", "name_en"
+        ):
+            if slug in seen:
+                continue
+            seen.add(slug)
+            names = [name_en, name_vi] if lang == "en" else [name_vi, name_en]
+            candidates.extend(("monument", name, slug) for name in names)
+    if keys:
+        for key, name, name_en in Technique.objects.filter(key__in=keys).values_list("key", "name", "name_en"):
+            candidates.extend(
+                ("technique", text, key) for text in ([name_en, name] if lang == "en" else [name, name_en])
+            )
+    return candidates
