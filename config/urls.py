@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,6 +25,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("restorations/", search_views.restorations, name="restorations"),
+    # Before the record's route, which would otherwise take "timeline" for a reference.
+    path("restorations/timeline/<slug:monument>/", search_views.monument_timeline, name="monument_timeline"),
+    path("restorations/<str:reference>/", search_views.restoration_record, name="restoration_record"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,9 +1,36 @@
+"""Search pages: the site-wide page search, and the restorers' pages (search, a record, a monument's timeline).
+
+The restorers' search page renders the same service the JSON API answers from
+(search.backends.restorations_search), so both agree on every result, count and facet.
+"""
+
+import math
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseBadRequest
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+
+from heritage.models import (
+    HeritageRendition,
+    Material,
+    MonumentPage,
+    Partner,
+    RestorationDocument,
+    RestorationImage,
+    RestorationRecord,
+    Technique,
+)
+from heritage.text import fold
+
+from .backends import record_type_labels, record_url, restorations_search
+from .es import ElasticsearchUnavailable
+from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 
 MAX_QUERY_LENGTH = 200
 
@@ -28,3 +55,255 @@ def search(request):
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
     return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+
+
+# --- The restorers' pages --------------------------------------------------------------------
+
+# Parameters the page reads and carries from one request to the next (pagination, decade links,
+# export). `lang` is not among them: the page's language is its URL prefix.
+CARRIED_PARAMS = ("q", *FACETS, "from", "to", "sort", "page", "page_size")
+# How the page reads facet values, as search.params normalises them, to tick the right boxes.
+FACET_NORMALISE = {
+    "monument": str.lower,
+    "record_type": str.lower,
+    "technique": fold,
+    "material": fold,
+    "partner": fold,
+}
+# The rendition the record figures use: must match templates/includes/record_figure.html.
+FIGURE_RENDITION = "fill-480x360|format-webp"
+PAGE_WINDOW = 2  # page links shown on each side of the current page
+
+
+def _page_language() -> str:
+    language = (get_language() or "").split("-")[0]
+    return language if language in LANGUAGES else LANGUAGES[0]
+
+
+def _carried(params: QueryDict, **changes) -> QueryDict:
+    """The carried parameters of `params`, with `changes` (a value of None drops the parameter)."""
+    carried = QueryDict(mutable=True)
+    for name in CARRIED_PARAMS:
+        values = [value for value in params.getlist(name) if value.strip()]
+        if values:
+            carried.setlist(name, values)
+    for name, value in changes.items():
+        carried.pop(name, None)
+        if value is not None:
+            carried[name] = str(value)
+    return carried
+
+
+def _url(params: QueryDict) -> str:
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _form(params: QueryDict) -> dict:
+    """What the visitor asked for, as typed, to show in the form again (also after a 400)."""
+    checked = {}
+    for name in FACETS:
+        normalise = FACET_NORMALISE[name]
+        checked[name] = {normalise(value.strip()) for value in params.getlist(name) if value.strip()}
+    return {
+        "q": params.get("q", ""),
+        "year_from": params.get("from", ""),
+        "year_to": params.get("to", ""),
+        "sort": params.get("sort", ""),
+        "checked": checked,
+    }
+
+
+def _facet_groups(facets: dict | None, form: dict, lang: str) -> list[dict]:
+    """One group per facet, its options with counts; a ticked value the backend did not count stays, at 0.
+
+    Without facets (the search could not run), only the ticked values are shown, without counts, so
+    that correcting another field keeps them.
+    """
+    legends = {
+        "monument": _("Monument"),
+        "record_type": _("Record type"),
+        "technique": _("Technique"),
+        "material": _("Material"),
+        "partner": _("Partner"),
+    }
+    type_labels = record_type_labels(lang)
+    groups = []
+    for name in FACETS:
+        checked = form["checked"][name]
+        options = [
+            {"value": option["value"], "label": option.get("label") or option["value"], "count": option["count"]}
+            for option in (facets or {}).get(name, [])
+        ]
+        shown = {option["value"] for option in options}
+        for value in sorted(checked - shown):
+            label = type_labels.get(value, value) if name == "record_type" else value
+            options.append({"value": value, "label": label, "count": 0 if facets is not None else None})
+        for index, option in enumerate(options):
+            option["checked"] = option["value"] in checked
+            option["id"] = f"facet-{name}-{index}"
+        if options:
+            groups.append({"name": name, "legend": legends[name], "options": options})
+    return groups
+
+
+def _decades(facets: dict, params: QueryDict) -> list[dict]:
+    decades = []
+    for option in facets.get("decade", []):
+        start = int(option["value"])
+        link = _url(_carried(params, **{"from": start, "to": start + 9, "page": None}))
+        decades.append({"value": option["value"], "count": option["count"], "url": link})
+    return decades
+
+
+def _pagination(params: QueryDict, *, page: int, page_size: int, count: int) -> dict | None:
+    pages = max(1, math.ceil(count / page_size))
+    if pages == 1 and page == 1:
+        return None
+
+    def link(number):
+        return _url(_carried(params, page=number))
+
+    numbers = sorted({1, pages, *range(max(1, page - PAGE_WINDOW), min(pages, page + PAGE_WINDOW) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append({"number": number, "url": link(number), "current": number == page})
+        previous = number
+    return {
+        "pages": pages,
+        "page": page,
+        "items": items,
+        "previous": link(page - 1) if page > 1 else "",
+        "next": link(page + 1) if page < pages else "",
+    }
+
+
+def _results(results: list[dict], lang: str) -> list[dict]:
+    type_labels = record_type_labels(lang)
+    shown = []
+    for result in results:
+        monument = result["monument"]
+        names = (
+            (monument["name_en"], monument["name_vi"]) if lang == "en" else (monument["name_vi"], monument["name_en"])
+        )
+        highlight = result.get("highlight") or {}
+        shown.append(
+            {
+                **result,
+                "record_type_label": type_labels.get(result["record_type"], result["record_type"]),
+                "monument_name": names[0] or names[1],
+                "monument_other_name": names[1] if names[1] != names[0] else "",
+                "title_highlight": (highlight.get("title") or [""])[0],
+                "summary_highlight": highlight.get("summary") or [],
+                "timeline_url": reverse("monument_timeline", kwargs={"monument": monument["slug"]}),
+            }
+        )
+    return shown
+
+
+def restorations(request):
+    """The restorers' search: text, facets with counts, years, sort, pages, export; works without JavaScript."""
+    lang = _page_language()
+    params = request.GET
+    form = _form(params)
+    context = {
+        "form": form,
+        "sorts": [
+            ("relevance", _("Relevance")),
+            ("start", _("Oldest first")),
+            ("-start", _("Newest first")),
+        ],
+    }
+    try:
+        query = RestorationQuery.from_querydict(_carried(params), default_lang=lang)
+        answer = restorations_search(query, user=request.user, lang=lang)
+    except QueryError as error:
+        context.update(error=error.message, facet_groups=_facet_groups(None, form, lang))
+        return TemplateResponse(request, "search/restorations.html", context, status=400)
+    except ElasticsearchUnavailable:
+        context.update(unavailable=True, facet_groups=_facet_groups(None, form, lang))
+        response = TemplateResponse(request, "search/restorations.html", context, status=503)
+        response["Retry-After"] = "30"
+        return response
+
+    form["sort"] = query.sort
+    facets = answer["facets"]
+    export = _carried(params, page=None, page_size=None)
+    context.update(
+        {
+            "query": query,
+            "answer": answer,
+            "results": _results(answer["results"], lang),
+            "facet_groups": _facet_groups(facets, form, lang),
+            "decades": _decades(facets, params),
+            "pagination": _pagination(params, page=query.page, page_size=query.page_size, count=answer["count"]),
+            "first_number": query.offset + 1,
+            "export_url": reverse("api:restorations_export") + _url(export),
+            "clear_url": request.path,
+            "filtered": bool(query.q or query.has_filters or query.year_from or query.year_to),
+        }
+    )
+    return TemplateResponse(request, "search/restorations.html", context)
+
+
+def _records_with_everything(user):
+    """Records the user may see, with what their pages show, in a fixed number of queries."""
+    renditions = HeritageRendition.objects.filter(filter_spec=FIGURE_RENDITION)
+    return (
+        RestorationRecord.objects.visible_to(user)
+        .select_related("monument", "artefact", "project")
+        .prefetch_related(
+            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
+            Prefetch("materials", queryset=Material.objects.order_by("name")),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
+            Prefetch("images__image__renditions", queryset=renditions),
+            Prefetch(
+                "documents", queryset=RestorationDocument.objects.select_related("document").order_by("sort_order")
+            ),
+        )
+    )
+
+
+def restoration_record(request, reference: str):
+    """One record: 404 when unknown, unpublished, or internal and the visitor may not see internal records."""
+    record = get_object_or_404(_records_with_everything(request.user), reference=reference)
+    return TemplateResponse(
+        request,
+        "search/restoration_record.html",
+        {
+            "record": record,
+            "monument": record.monument.localized,
+            "artefact": record.artefact.localized if record.artefact_id else None,
+            "timeline_url": reverse("monument_timeline", kwargs={"monument": record.monument.slug}),
+        },
+    )
+
+
+def monument_timeline(request, monument: str):
+    """A monument's records (those the visitor may see) in date order, before/after images side by side."""
+    pages = MonumentPage.objects.live().public().filter(slug=monument)
+    page = pages.filter(locale__language_code=_page_language()).first() or pages.first()
+    if page is None:
+        raise Http404(_("There is no monument “%(slug)s”.") % {"slug": monument})
+    records = list(
+        _records_with_everything(request.user)
+        .filter(monument__translation_key=page.translation_key)
+        .order_by("start_earliest", "reference")
+    )
+    lang = _page_language()
+    for record in records:
+        record.page_url = record_url(record.reference, lang)
+    search = QueryDict(mutable=True)
+    search["monument"] = monument
+    return TemplateResponse(
+        request,
+        "search/monument_timeline.html",
+        {
+            "monument": page.localized,
+            "records": records,
+            "search_url": f"{reverse('restorations')}?{search.urlencode()}",
+        },
+    )

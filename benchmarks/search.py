@@ -1,0 +1,624 @@
+"""Restoration search benchmark (issue 3): index rebuild throughput, API latency, latency against index size.
+
+    ELASTICSEARCH_URL=http://127.0.0.1:59200 .venv/bin/python benchmarks/search.py \
+        [--records 10000] [--sizes 10000,100000,1000000] [--rounds 20] [--size-rounds 10] [--repeats 3]
+        [--seed 1991] [--database-url postgres://...]
+
+In one run, on a throwaway database (SQLite unless --database-url) and Elasticsearch indexes under a
+prefix of its own (`bench-<pid>-<time>-`, all deleted at the end):
+
+1. Imports --records synthetic records (seeded; the 18 demo monuments; Vietnamese text; varied types,
+   terms, dates, 20 % internal) through heritage.importing, then times `search.es.index_rebuild()`
+   (read the database, build the documents, streaming_bulk, refresh, swap the alias) against the
+   baseline: raw `elasticsearch.helpers.streaming_bulk` of the same documents, prepared beforehand,
+   into a scratch index with the same settings and mapping, plus its refresh. Median of --repeats.
+   Goal: rebuild docs/s >= 0.8 x raw docs/s.
+2. Sends a fixed mix of 20 API queries (text with and without diacritics, English names, filters,
+   facets, date ranges, sorts, pages) through the Django test Client to /api/v1/restorations/, and the
+   very same Elasticsearch request bodies (captured from search.backends while the API answered)
+   straight to Elasticsearch with the client, interleaved, --rounds times. Goal: API p50 and p95 <= 1.25 x
+   direct. Also counts the SQL queries of one API call at page_size 1 and 100 (they must be equal).
+3. Loads a scratch index with synthetic documents up to each of --sizes (documents made by
+   search.documents.record_document from in-memory records of the same generator, not stored in
+   the database) and times the same request bodies straight to Elasticsearch at each size.
+   Goal: p50 at the largest size (1M) <= 2 x p50 at the smallest (10k). A size that does not fit
+   (heap, disk, time-outs) is reported, and the largest that ran is used.
+
+Exits 1 when a step fails or a goal is missed, 2 when Elasticsearch is not reachable.
+"""
+
+import argparse
+import contextlib
+import os
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import common  # noqa: E402
+
+API_URL = "/api/v1/restorations/"
+GOAL_REBUILD_RATIO = 0.8
+GOAL_API_RATIO = 1.25
+GOAL_SIZE_RATIO = 2.0
+
+# (name, parameters): what restorers do, in a fixed order.
+QUERY_MIX = [
+    ("text with diacritics", {"q": "điện Thái Hòa"}),
+    ("text without diacritics", {"q": "dien thai hoa"}),
+    ("text in capitals", {"q": "NGO MON"}),
+    ("English monument name", {"q": "Meridian Gate"}),
+    ("several words", {"q": "mối mọt cột gỗ lim"}),
+    ("several words, folded", {"q": "moi mot cot go lim"}),
+    ("text + monument", {"q": "tu bo", "monument": "dien-thai-hoa"}),
+    ("two monuments", {"monument": ["ngo-mon", "lang-tu-duc"]}),
+    ("two record types", {"record_type": ["treatment", "emergency"]}),
+    ("technique", {"technique": "Sơn son thếp vàng"}),
+    ("material + partner", {"material": "Gỗ lim", "partner": "UNESCO"}),
+    ("years 1990-1999", {"from": "1990", "to": "1999"}),
+    ("from 2024 (ongoing work)", {"from": "2024"}),
+    ("text + years + newest", {"q": "chong tham", "from": "2000", "to": "2020", "sort": "-start"}),
+    ("everything, newest first", {"sort": "-start"}),
+    ("everything, page 5", {"sort": "start", "page": "5"}),
+    ("page 2 of 50", {"page": "2", "page_size": "50"}),
+    ("100 per page", {"page_size": "100"}),
+    ("text, page 3", {"q": "ngoi", "page": "3"}),
+    (
+        "all filters",
+        {
+            "q": "gia co",
+            "monument": "ngo-mon",
+            "record_type": "treatment",
+            "from": "1990",
+            "to": "2025",
+            "sort": "-start",
+            "page": "2",
+        },
+    ),
+]
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- Elasticsearch helpers ------------------------------------------------------------------------
+
+
+def es_reachable(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(f"{url.split(',')[0].rstrip('/')}/_cluster/health", timeout=10) as response:
+            response.read()
+    except OSError as error:
+        return str(error)
+    return None
+
+
+def indexes_with_prefix(client, prefix: str) -> list[str]:
+    found = client.options(ignore_status=404).indices.get(index=f"{prefix}*", expand_wildcards="all")
+    return sorted(found.body) if found.meta.status == 200 else []
+
+
+def indexes_delete(client, prefix: str) -> list[str]:
+    # By name: Elasticsearch refuses wildcard deletes (action.destructive_requires_name).
+    names = indexes_with_prefix(client, prefix)
+    for start in range(0, len(names), 20):
+        client.indices.delete(index=",".join(names[start : start + 20]), ignore_unavailable=True)
+    return names
+
+
+def scratch_index_create(client, name: str) -> None:
+    from search import es
+
+    settings = {**es.INDEX_SETTINGS, "refresh_interval": "-1", "number_of_replicas": 0}
+    client.indices.create(index=name, settings=settings, mappings=es.MAPPING, wait_for_active_shards="1")
+
+
+def scratch_index_ready(client, name: str) -> None:
+    client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+    client.indices.refresh(index=name)
+
+
+def bulk_load(client, actions, *, chunk_size: int) -> int:
+    from elasticsearch import helpers
+
+    loaded = 0
+    for ok, item in helpers.streaming_bulk(client, actions, chunk_size=chunk_size, raise_on_error=True, max_retries=3):
+        if not ok:
+            raise common.BenchmarkFailure(f"Elasticsearch refused a document: {item}")
+        loaded += 1
+    return loaded
+
+
+def heap_line(client) -> str:
+    stats = client.nodes.stats(metric="jvm")
+    node = next(iter(stats["nodes"].values()))
+    heap = node["jvm"]["mem"]
+    return f"heap {heap['heap_used_in_bytes'] / 2**20:.0f} of {heap['heap_max_in_bytes'] / 2**20:.0f} MB"
+
+
+# --- Synthetic documents without the database ---------------------------------------------------
+
+
+class DocumentFactory:
+    """Documents shaped by search.documents.record_document, from generated rows, without saving records.
+
+    Builds an unsaved RestorationRecord in memory (monument and terms are real database objects)
+    and hands it to record_document, so the documents follow the index's schema exactly.
+    """
+
+    def __init__(self):
+        from heritage.importing import VOCABULARIES
+        from heritage.models import MonumentPage
+        from heritage.services import DEFAULT_LOCALE, vocabulary_terms_ensure
+
+        vocabularies = common._vocabularies()
+        self.columns = list(VOCABULARIES)
+        self.terms = {}
+        for (column, model), names in zip(VOCABULARIES.items(), vocabularies, strict=True):
+            self.terms[column] = {term.key: term for term in vocabulary_terms_ensure(model, list(names))}
+        self.monuments = {page.slug: page for page in MonumentPage.objects.filter(locale__language_code=DEFAULT_LOCALE)}
+
+    def document(self, generated: common.GeneratedRecord, pk: int) -> dict:
+        from heritage.models import RestorationRecord
+        from heritage.text import fold
+        from search.documents import record_document
+
+        cells = generated.cells
+        record = RestorationRecord(
+            pk=pk,
+            reference=cells["reference"],
+            title=cells["title"],
+            summary=cells["summary"],
+            record_type=cells["record_type"],
+            start=cells["start"],
+            end=cells["end"],
+            funder=cells["funder"],
+            visibility=cells["visibility"],
+            live=True,
+        )
+        record.monument = self.monuments[generated.monument_slug]
+        record.set_date_bounds()
+        for column in self.columns:
+            names = [name.strip() for name in cells[column].split(";") if name.strip()]
+            setattr(record, column, [self.terms[column][fold(name)] for name in names])
+        return record_document(record)
+
+
+def factory_check(factory: DocumentFactory, args) -> int:
+    """The factory's documents equal the indexed documents of the same rows stored through the import."""
+    from heritage.models import RestorationRecord
+    from search.documents import record_document, records_for_indexing
+
+    checked = 0
+    stored = {record.reference: record for record in records_for_indexing().filter(reference__lt="BENCH-0000200")}
+    for generated in common.restoration_rows(200, seed=args.seed):
+        record = stored.get(generated.cells["reference"])
+        if record is None:
+            continue  # an internal record is indexed too, so this only happens if the import changed
+        expected = record_document(record)
+        made = factory.document(generated, record.pk)
+        if made != expected:
+            differing = sorted(key for key in expected if expected.get(key) != made.get(key))
+            raise common.BenchmarkFailure(
+                f"synthetic documents differ from indexed ones for {record.reference}: fields {differing}"
+            )
+        checked += 1
+    if not checked or RestorationRecord.objects.filter(live=True).count() < args.records:
+        raise common.BenchmarkFailure("no stored record to check the synthetic documents against")
+    return checked
+
+
+# --- The steps -----------------------------------------------------------------------------------
+
+
+def archive_create(args) -> None:
+    """Monuments and --records imported records, without touching Elasticsearch (the rebuild does that)."""
+    from django.test import override_settings
+
+    from heritage.importing import restorations_import
+
+    database_search = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    with override_settings(ELASTICSEARCH_URL="", WAGTAILSEARCH_BACKENDS=database_search):
+        with common.stopwatch() as elapsed:
+            common.monuments_create()
+            data = common.rows_to_csv(common.restoration_rows(args.records, seed=args.seed))
+            report = restorations_import(data=data)
+        if not report.ok or report.created != args.records:
+            raise common.BenchmarkFailure(f"the import did not create {args.records} records: {report.errors[:3]}")
+    log(f"archive: 18 monuments and {args.records:,} records imported in {elapsed[0]:.1f}s")
+
+
+def prepared_documents(index: str) -> tuple[list[dict], str]:
+    """Bulk actions for every live record, in the form the rebuild sends them, and a word on that form.
+
+    The rebuild sends JSON text made once per document (search.documents.sources_iter) when the
+    documents module offers it; the baseline sends the very same text.
+    """
+    from search import documents, es
+
+    if hasattr(documents, "sources_iter"):
+        actions = [
+            {"_op_type": "index", "_index": index, "_id": pk, "_source": source}
+            for pk, source, _digest in documents.sources_iter(chunk_size=es.DB_CHUNK)
+        ]
+        return actions, "JSON sources from search.documents.sources_iter(), as the rebuild sends them"
+    actions = [
+        {"_op_type": "index", "_index": index, "_id": record.pk, "_source": documents.record_document(record)}
+        for record in documents.records_for_indexing().iterator(chunk_size=es.DB_CHUNK)
+    ]
+    return actions, "dictionaries from search.documents.record_document()"
+
+
+def rebuild_benchmark(client, args, prefix: str) -> dict:
+    from search import es
+
+    scratch = f"{prefix}scratch-raw"
+    with common.stopwatch() as prepared:
+        documents, form = prepared_documents(scratch)
+    log(f"prepared {len(documents):,} documents from the database in {prepared[0]:.2f}s ({form})")
+    bulk_client = client.options(request_timeout=es.BULK_TIMEOUT)
+    rebuilds, raws = [], []
+    for repeat in range(1, args.repeats + 1):
+        with common.stopwatch() as elapsed:
+            result = es.index_rebuild()
+        if result.count != len(documents):
+            raise common.BenchmarkFailure(f"the rebuild indexed {result.count}, expected {len(documents)}")
+        rebuilds.append(elapsed[0])
+
+        scratch_index_create(client, scratch)
+        try:
+            with common.stopwatch() as raw:
+                loaded = bulk_load(bulk_client, documents, chunk_size=es.BULK_CHUNK)
+                scratch_index_ready(client, scratch)
+        finally:
+            client.indices.delete(index=scratch, ignore_unavailable=True)
+        if loaded != len(documents):
+            raise common.BenchmarkFailure(f"the raw load indexed {loaded}, expected {len(documents)}")
+        raws.append(raw[0])
+        log(
+            f"rebuild {repeat}: index_rebuild {elapsed[0]:.2f}s ({len(documents) / elapsed[0]:,.0f} docs/s); "
+            f"raw streaming_bulk {raw[0]:.2f}s ({len(documents) / raw[0]:,.0f} docs/s)"
+        )
+    rebuild, raw = common.median(rebuilds), common.median(raws)
+    return {
+        "documents": len(documents),
+        "prepare_seconds": prepared[0],
+        "form": form,
+        "rebuild_seconds": rebuild,
+        "raw_seconds": raw,
+        "rebuild_rate": len(documents) / rebuild,
+        "raw_rate": len(documents) / raw,
+        "ratio": raw / rebuild,
+    }
+
+
+class RecordingClient:
+    """Stands in for the Elasticsearch client in search.backends: keeps each search's body and its duration."""
+
+    def __init__(self, real):
+        self.real = real
+        self.calls = []
+        self.seconds = 0.0
+
+    def search(self, *, index, body, **kwargs):
+        self.calls.append((index, body, kwargs))
+        started = time.perf_counter()
+        try:
+            return self.real.search(index=index, body=body, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def captured_bodies(client) -> list[tuple[str, str, dict]]:
+    """Each query of the mix through the API once, keeping the Elasticsearch request it made."""
+    from django.test import Client
+
+    from search import backends
+
+    http = Client()
+    recorder = RecordingClient(client)
+    captured = []
+    with mock.patch.object(backends, "_es_client", lambda: recorder):
+        for name, params in QUERY_MIX:
+            recorder.calls.clear()
+            response = http.get(API_URL, params)
+            if response.status_code != 200:
+                raise common.BenchmarkFailure(
+                    f"{name}: the API answered {response.status_code}: {response.content[:300]}"
+                )
+            answer = response.json()
+            if answer["backend"] != "elasticsearch":
+                raise common.BenchmarkFailure(f"{name}: answered by {answer['backend']}, not Elasticsearch")
+            if len(recorder.calls) != 1:
+                raise common.BenchmarkFailure(f"{name}: the API sent {len(recorder.calls)} searches, expected 1")
+            index, body, _kwargs = recorder.calls[0]
+            captured.append((name, index, body, answer["count"]))
+    return captured
+
+
+def api_benchmark(client, args) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from search import backends
+
+    bodies = captured_bodies(client)
+    for name, _index, _body, count in bodies:
+        log(f"  query mix: {name}: {count:,} records")
+    http = Client()
+    recorder = RecordingClient(client)
+    api, direct, inside = [], [], []
+    by_query = {name: ([], []) for name, _params in QUERY_MIX}
+    with mock.patch.object(backends, "_es_client", lambda: recorder):
+        for round_number in range(-2, args.rounds):  # two rounds of warm-up
+            order = list(zip(QUERY_MIX, bodies, strict=True))
+            for (name, params), (_n, index, body, _count) in order if round_number % 2 else reversed(order):
+                recorder.seconds = 0.0
+                started = time.perf_counter()
+                response = http.get(API_URL, params)
+                api_seconds = time.perf_counter() - started
+                if response.status_code != 200:
+                    raise common.BenchmarkFailure(f"the API answered {response.status_code}")
+                started = time.perf_counter()
+                client.search(index=index, body=body)
+                direct_seconds = time.perf_counter() - started
+                if round_number >= 0:
+                    api.append(api_seconds)
+                    direct.append(direct_seconds)
+                    inside.append(recorder.seconds)
+                    by_query[name][0].append(api_seconds)
+                    by_query[name][1].append(direct_seconds)
+
+    sql = {}
+    for page_size in (1, 100):
+        with CaptureQueriesContext(connection) as queries:
+            http.get(API_URL, {"q": "ngoi", "page_size": str(page_size)})
+        sql[page_size] = len(queries)
+    figures = {
+        "samples": len(api),
+        "api_p50": common.percentile(api, 50),
+        "api_p95": common.percentile(api, 95),
+        "direct_p50": common.percentile(direct, 50),
+        "direct_p95": common.percentile(direct, 95),
+        "inside_p50": common.percentile(inside, 50),
+        "outside_p50": common.percentile([a - i for a, i in zip(api, inside, strict=True)], 50),
+        "sql_queries": sql,
+        "by_query": {name: (common.median(a), common.median(d)) for name, (a, d) in by_query.items()},
+    }
+    figures["ratio_p50"] = figures["api_p50"] / figures["direct_p50"]
+    figures["ratio_p95"] = figures["api_p95"] / figures["direct_p95"]
+    figures["bodies"] = [(name, body) for name, _index, body, _count in bodies]
+    return figures
+
+
+def sizes_benchmark(client, args, prefix: str, bodies: list[tuple[str, dict]], factory: DocumentFactory) -> list[dict]:
+    from search import es
+
+    index = f"{prefix}sizes"
+    bulk_client = client.options(request_timeout=es.BULK_TIMEOUT)
+    sizes = sorted(args.sizes)
+    generator = common.restoration_rows(sizes[-1], seed=args.seed + 1, prefix="SYN")
+    results = []
+    loaded = 0
+    scratch_index_create(client, index)
+    for size in sizes:
+        entry = {"size": size}
+        results.append(entry)
+        try:
+            client.indices.put_settings(index=index, settings={"index": {"refresh_interval": "-1"}})
+            started = time.perf_counter()
+            batch = size - loaded
+
+            def actions(batch=batch, first=loaded):
+                for offset in range(batch):
+                    generated = next(generator)
+                    pk = 10_000_000 + first + offset
+                    yield {"_op_type": "index", "_index": index, "_id": pk, "_source": factory.document(generated, pk)}
+
+            loaded += bulk_load(bulk_client, actions(), chunk_size=es.BULK_CHUNK)
+            scratch_index_ready(client, index)
+            entry["load_seconds"] = time.perf_counter() - started
+            count = client.count(index=index)["count"]
+            if count != size:
+                raise common.BenchmarkFailure(f"the index holds {count} documents, expected {size}")
+            stats = client.indices.stats(index=index, metric="store,segments")["indices"][index]["primaries"]
+            entry["store_mb"] = stats["store"]["size_in_bytes"] / 2**20
+            entry["segments"] = stats["segments"]["count"]
+            samples, by_query = [], {name: [] for name, _body in bodies}
+            for round_number in range(-2, args.size_rounds):
+                for name, body in bodies:
+                    started = time.perf_counter()
+                    client.search(index=index, body=body)
+                    if round_number >= 0:
+                        samples.append(time.perf_counter() - started)
+                        by_query[name].append(samples[-1])
+            entry["by_query"] = {name: common.median(values) for name, values in by_query.items()}
+            entry["p50"] = common.percentile(samples, 50)
+            entry["p95"] = common.percentile(samples, 95)
+            entry["heap"] = heap_line(client)
+            log(
+                f"size {size:,}: loaded {batch:,} documents in {entry['load_seconds']:.0f}s "
+                f"({batch / entry['load_seconds']:,.0f} docs/s, generation included), {entry['store_mb']:.0f} MB, "
+                f"{entry['segments']} segments, {entry['heap']}; direct p50 {entry['p50'] * 1000:.1f} ms, "
+                f"p95 {entry['p95'] * 1000:.1f} ms"
+            )
+        except Exception as error:  # a size that does not fit is a finding, not a crash
+            entry["error"] = f"{error.__class__.__name__}: {str(error)[:300]}"
+            log(f"size {size:,}: FAILED after {loaded:,} documents: {entry['error']}")
+            break
+    return results
+
+
+# --- Report ---------------------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def summary(args, figures: dict, failures: list[str]) -> int:
+    goals = []
+    print()
+    print(f"Restoration search benchmark: {args.records:,} records in the database, seed {args.seed}")
+    print(f"Machine: {common.machine_line()}")
+    print(f"Elasticsearch: {figures.get('es_version', '?')} at {os.environ.get('ELASTICSEARCH_URL')}")
+    rebuild = figures.get("rebuild")
+    if rebuild:
+        print()
+        print(f"1. Rebuild of {rebuild['documents']:,} documents, median of {args.repeats}:")
+        print(
+            f"   index_rebuild     {rebuild['rebuild_seconds']:.2f}s  {rebuild['rebuild_rate']:>8,.0f} docs/s "
+            "(database read, documents, streaming_bulk, refresh, alias swap)"
+        )
+        print(
+            f"   raw streaming_bulk {rebuild['raw_seconds']:.2f}s  {rebuild['raw_rate']:>8,.0f} docs/s "
+            "(the same documents prepared beforehand, scratch index, refresh)"
+        )
+        print(f"   documents sent as {rebuild['form']}")
+        print(
+            f"   ratio rebuild/raw throughput: {rebuild['ratio']:.2f}; reading the database and building the "
+            f"documents alone took {rebuild['prepare_seconds']:.2f}s"
+        )
+        goals.append(("rebuild throughput / raw streaming_bulk", rebuild["ratio"], ">= 0.8", rebuild["ratio"] >= 0.8))
+    api = figures.get("api")
+    if api:
+        print()
+        print(
+            f"2. Query mix of {len(QUERY_MIX)} queries x {args.rounds} rounds ({api['samples']} samples each side), "
+            f"anonymous, {args.records:,} records:"
+        )
+        print(f"   API (Django test Client)   p50 {ms(api['api_p50'])}  p95 {ms(api['api_p95'])}")
+        print(f"   same bodies, straight to ES p50 {ms(api['direct_p50'])}  p95 {ms(api['direct_p95'])}")
+        print(f"   ratio API/direct: p50 {api['ratio_p50']:.2f}, p95 {api['ratio_p95']:.2f}")
+        print(
+            f"   within an API call (p50): {ms(api['inside_p50'])} waiting for Elasticsearch, "
+            f"{ms(api['outside_p50'])} in Django (parameters, database lookups, JSON)"
+        )
+        print("   median per query, API / direct:")
+        for name, (api_median, direct_median) in api["by_query"].items():
+            print(f"     {name:<28} {ms(api_median):>9} / {ms(direct_median):>9}")
+        print(
+            f"   SQL queries per API call: page_size=1: {api['sql_queries'][1]}, "
+            f"page_size=100: {api['sql_queries'][100]}"
+        )
+        goals.append(("API p50 / direct p50", api["ratio_p50"], "<= 1.25", api["ratio_p50"] <= GOAL_API_RATIO))
+        goals.append(("API p95 / direct p95", api["ratio_p95"], "<= 1.25", api["ratio_p95"] <= GOAL_API_RATIO))
+        same = api["sql_queries"][1] == api["sql_queries"][100]
+        goals.append(("SQL queries per call, page_size 100 vs 1", api["sql_queries"][100], "equal", same))
+    sizes = figures.get("sizes")
+    if sizes:
+        print()
+        print(
+            "3. Latency against index size: synthetic documents made by search.documents.record_document "
+            "(not stored in the database),"
+        )
+        print(f"   the same {len(QUERY_MIX)} request bodies straight to Elasticsearch, {args.size_rounds} rounds:")
+        ran = [entry for entry in sizes if "p50" in entry]
+        for entry in sizes:
+            if "p50" in entry:
+                print(
+                    f"   {entry['size']:>10,} docs  p50 {ms(entry['p50']):>9}  p95 {ms(entry['p95']):>9}  "
+                    f"index {entry['store_mb']:,.0f} MB, {entry['segments']} segments, {entry['heap']}"
+                )
+            else:
+                print(f"   {entry['size']:>10,} docs  DID NOT RUN: {entry.get('error', '')}")
+        if ran:
+            print("   median per query (ms) at " + ", ".join(f"{entry['size']:,}" for entry in ran) + ":")
+            for name in ran[0]["by_query"]:
+                medians = "  ".join(f"{entry['by_query'][name] * 1000:>7.1f}" for entry in ran)
+                print(f"     {name:<28} {medians}")
+        if len(ran) >= 2:
+            smallest, largest = ran[0], ran[-1]
+            ratio = largest["p50"] / smallest["p50"]
+            print(
+                f"   ratio p50 {largest['size']:,} / {smallest['size']:,}: {ratio:.2f} "
+                f"(p95: {largest['p95'] / smallest['p95']:.2f})"
+            )
+            label = f"p50 at {largest['size']:,} / p50 at {smallest['size']:,}"
+            goals.append((label, ratio, "<= 2", ratio <= GOAL_SIZE_RATIO))
+        if ran and ran[-1]["size"] < max(args.sizes):
+            failures.append(
+                f"the largest size, {max(args.sizes):,}, did not run; the largest that ran: {ran[-1]['size']:,}"
+            )
+    print()
+    print("Goals:")
+    for name, value, goal, met in goals:
+        print(common.goal_line(name, value, goal, met))
+    for failure in failures:
+        print(f"  FAIL {failure}")
+    return 0 if not failures and all(met for *_rest, met in goals) else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=10_000, help="records in the database (default 10000)")
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(size) for size in text.split(",") if size.strip()],
+        default=[10_000, 100_000, 1_000_000],
+        help="index sizes for step 3, comma-separated (default 10000,100000,1000000)",
+    )
+    parser.add_argument("--rounds", type=int, default=20, help="rounds of the query mix in step 2")
+    parser.add_argument("--size-rounds", type=int, default=10, help="rounds of the query mix per size in step 3")
+    parser.add_argument("--repeats", type=int, default=3, help="rebuilds and raw loads in step 1")
+    parser.add_argument("--seed", type=int, default=1991)
+    parser.add_argument("--database-url", default="", help="a PostgreSQL database to create and use (default SQLite)")
+    parser.add_argument("--skip-sizes", action="store_true", help="skip step 3")
+    args = parser.parse_args()
+
+    url = os.environ.get("ELASTICSEARCH_URL", "").strip()
+    if not url:
+        print("ELASTICSEARCH_URL is not set (after scripts/services up: http://127.0.0.1:59200)", file=sys.stderr)
+        return 2
+    problem = es_reachable(url)
+    if problem:
+        print(f"Elasticsearch at {url} does not answer: {problem}", file=sys.stderr)
+        return 2
+    prefix = f"bench-{os.getpid()}-{int(time.time())}-"
+    os.environ["ELASTICSEARCH_INDEX_PREFIX"] = prefix
+    workspace = common.django_setup(database_url=args.database_url, elasticsearch=True)
+
+    from search import es
+
+    client = es.client().options(request_timeout=60)
+    figures, failures = {}, []
+    try:
+        with contextlib.suppress(Exception):  # the test distribution does not answer GET /
+            figures["es_version"] = next(iter(client.nodes.info()["nodes"].values()))["version"]
+        log(f"index prefix {prefix}; database {workspace.database_url.split('@')[-1]}")
+        archive_create(args)
+        factory = DocumentFactory()
+        log(f"synthetic documents checked against {factory_check(factory, args)} indexed ones: identical")
+        steps = [
+            ("rebuild", lambda: rebuild_benchmark(client, args, prefix)),
+            ("api", lambda: api_benchmark(client, args)),
+        ]
+        for name, step in steps:
+            try:
+                figures[name] = step()
+            except Exception as error:
+                failures.append(f"{name}: {error.__class__.__name__}: {error}")
+                log(f"{name} FAILED: {error.__class__.__name__}: {error}")
+        if not args.skip_sizes:
+            if "api" in figures:
+                figures["sizes"] = sizes_benchmark(client, args, prefix, figures["api"]["bodies"], factory)
+            else:
+                failures.append("sizes: skipped, no request bodies were captured")
+    finally:
+        with contextlib.suppress(Exception):
+            deleted = indexes_delete(client, prefix)
+            log(f"deleted {len(deleted)} indexes with prefix {prefix}")
+        common.workspace_cleanup(workspace)
+    return summary(args, figures, failures)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

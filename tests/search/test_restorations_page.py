@@ -1,0 +1,397 @@
+"""The restorers' pages: `/<lang>/restorations/` (search), a record's page and a monument's timeline.
+
+The page renders the search service the API answers from; these tests force its database
+backend (settings.ELASTICSEARCH_URL empty), so they run alike in both profiles, on SQLite and
+on PostgreSQL. One test, in the services profile, renders the page from the real Elasticsearch.
+"""
+
+import contextlib
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.files.base import ContentFile
+from django.test import override_settings
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+
+from heritage.models import Material, RestorationDocument, RestorationImage, Technique
+from heritage.services import monument_create
+from tests.factories import make_image, make_record
+
+PAGE = "/{lang}/restorations/"
+# Read before any test blanks it: the services profile's Elasticsearch.
+CONFIGURED_ELASTICSEARCH_URL = django_settings.ELASTICSEARCH_URL
+
+
+@pytest.fixture(autouse=True)
+def database_backend(settings):
+    settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture
+def archive(site_tree):
+    """Two monuments and five records: three public, one internal, one draft.
+
+    NM-1991   Ngọ Môn        treatment        1991–1992   public    Lợp ngói / Ngói lưu ly
+    NM-2005   Ngọ Môn        condition_check  2005-03     public    –
+    TH-2021   Điện Thái Hòa  treatment        2021–       public    Sơn mài / Gỗ lim
+    NM-1998   Ngọ Môn        analysis         1998        internal  –
+    NM-DRAFT  Ngọ Môn        treatment        2015        draft
+    """
+    index = site_tree["vi"]["monuments"]
+    ngo_mon = monument_create(index=index, slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate")
+    thai_hoa = monument_create(
+        index=index, slug="dien-thai-hoa", name_vi="Điện Thái Hòa", name_en="Hall of Supreme Harmony", category="palace"
+    )
+    roofing = Technique.objects.create(name="Lợp ngói", name_en="Re-roofing")
+    lacquer = Technique.objects.create(name="Sơn mài", name_en="Lacquering")
+    tiles = Material.objects.create(name="Ngói lưu ly", name_en="Glazed tiles")
+    ironwood = Material.objects.create(name="Gỗ lim", name_en="Ironwood")
+
+    records = {}
+    records["NM-1991"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-1991-01",
+        title="Thay ngói lưu ly mái lầu Ngũ Phụng",
+        start="1991",
+        end="1992",
+        summary="Thay toàn bộ ngói ống lưu ly trên mái lầu Ngũ Phụng, tài trợ của Nhật Bản qua UNESCO.",
+        techniques=[roofing],
+        materials=[tiles],
+    )
+    records["NM-2005"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-2005-01",
+        title="Khảo sát hiện trạng cổng Ngọ Môn",
+        record_type="condition_check",
+        start="2005-03",
+        end="2005-03",
+        summary="Khảo sát vết nứt ở đài cổng.",
+    )
+    records["TH-2021"] = make_record(
+        thai_hoa,
+        reference="HUE-TH-2021-01",
+        title="Tu bổ điện Thái Hòa",
+        start="2021",
+        end="",
+        summary="Sơn son thếp vàng lại hệ cột gỗ lim.",
+        techniques=[lacquer],
+        materials=[ironwood],
+    )
+    records["NM-1998"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-1998-INT",
+        title="Phân tích mẫu vữa nội bộ",
+        record_type="analysis",
+        start="1998",
+        end="1998",
+        summary="Kết quả phân tích chưa công bố.",
+        visibility="internal",
+    )
+    records["NM-DRAFT"] = make_record(
+        ngo_mon, publish=False, reference="HUE-NM-DRAFT", title="Bản nháp chưa duyệt", start="2015"
+    )
+    return {"ngo-mon": ngo_mon, "dien-thai-hoa": thai_hoa, "records": records}
+
+
+def _page(client, lang="vi", **params):
+    return client.get(PAGE.format(lang=lang), params, HTTP_ACCEPT_LANGUAGE=lang)
+
+
+def _titles(response) -> list[str]:
+    return [result["title"] for result in response.context["results"]]
+
+
+def _facet(response, name: str) -> dict[str, dict]:
+    for group in response.context["facet_groups"]:
+        if group["name"] == name:
+            return {option["value"]: option for option in group["options"]}
+    return {}
+
+
+# --- The search page -------------------------------------------------------------------------
+
+
+def test_page_renders_results_and_facets_on_the_database_backend(client, archive):
+    response = _page(client)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["answer"]["backend"] == "database"
+    assert response.context["answer"]["count"] == 3
+    # Sorted by start without a text: oldest first.
+    assert _titles(response) == [
+        "Thay ngói lưu ly mái lầu Ngũ Phụng",
+        "Khảo sát hiện trạng cổng Ngọ Môn",
+        "Tu bổ điện Thái Hòa",
+    ]
+    monuments = _facet(response, "monument")
+    assert monuments["ngo-mon"]["count"] == 2 and monuments["dien-thai-hoa"]["count"] == 1
+    assert _facet(response, "technique")["lop ngoi"]["count"] == 1
+    # Every checkbox has its label, and each facet group is a fieldset with a legend.
+    for box_id in re.findall(r'<input type="checkbox" id="([^"]+)"', html):
+        assert f'<label for="{box_id}">' in html
+    assert html.count("<fieldset") == html.count("<legend>")
+    assert '<label for="rsearch-q">' in html and '<label for="rsearch-from">' in html
+    assert '<label for="rsearch-sort">' in html
+    assert 'Ngọ Môn <span class="facet__count">(2)</span>' in html
+    assert "Trả lời từ tìm kiếm trong cơ sở dữ liệu" in html  # which backend answered
+    assert '<a href="/vi/restorations/HUE-NM-1991-01/">' in html
+
+
+def test_facet_checkboxes_filter_through_get(client, archive):
+    response = _page(client, monument="ngo-mon")
+    assert response.status_code == 200
+    assert _titles(response) == ["Thay ngói lưu ly mái lầu Ngũ Phụng", "Khảo sát hiện trạng cổng Ngọ Môn"]
+    assert _facet(response, "monument")["ngo-mon"]["checked"]
+    assert 'name="monument" value="ngo-mon" checked' in response.content.decode()
+    # Other monuments keep their counts, so a second box can be ticked.
+    assert _facet(response, "monument")["dien-thai-hoa"]["count"] == 1
+
+    response = _page(client, monument="ngo-mon", record_type="condition_check")
+    assert _titles(response) == ["Khảo sát hiện trạng cổng Ngọ Môn"]
+
+    response = _page(client, technique="Sơn mài")  # a term's name finds its folded key
+    assert _titles(response) == ["Tu bổ điện Thái Hòa"]
+    assert _facet(response, "technique")["son mai"]["checked"]
+
+
+def test_year_range_and_sort(client, archive):
+    response = _page(client, **{"from": "1990", "to": "2000"})
+    assert _titles(response) == ["Thay ngói lưu ly mái lầu Ngũ Phụng"]
+    response = _page(client, **{"from": "2022"})  # ongoing work overlaps every later year
+    assert _titles(response) == ["Tu bổ điện Thái Hòa"]
+    response = _page(client, sort="-start")
+    assert _titles(response)[0] == "Tu bổ điện Thái Hòa"
+    assert '<option value="-start" selected>' in response.content.decode()
+
+
+def test_text_search_highlights_and_escapes(client, archive, settings):
+    make_record(
+        archive["ngo-mon"],
+        reference="HUE-NM-XSS",
+        title="<script>alert(1)</script> lưu ly",
+        summary="<b>ngói</b> lưu ly",
+    )
+    response = _page(client, q="luu ly")  # without diacritics
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>lưu</mark> <mark>ly</mark>" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>ngói</b>" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "2000", "to": "1990"},
+        {"sort": "sideways"},
+        {"page": "0"},
+        {"page_size": "1000"},
+        {"from": "năm"},
+        {"record_type": "repair"},
+        {"q": "x" * 10_000},
+    ],
+)
+def test_bad_parameters_answer_400_with_the_message(client, archive, params):
+    response = _page(client, lang="en", **params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="notice notice--error" role="alert"' in html
+    assert escape(response.context["error"]) in html
+    assert "This search cannot be run" in html
+    # The form is still there, with what was typed, so it can be corrected.
+    assert '<form class="rsearch"' in html
+
+
+def test_a_bad_parameter_keeps_the_ticked_filters_for_the_next_try(client, archive):
+    response = _page(client, monument="ngo-mon", **{"from": "2000", "to": "1990"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'name="monument" value="ngo-mon" checked' in html
+    assert 'value="2000"' in html and 'value="1990"' in html
+
+
+def test_query_syntax_characters_are_plain_text(client, archive):
+    response = _page(client, q='ngói "(*[:\\ mái')
+    assert response.status_code == 200
+    assert _titles(response) == ["Thay ngói lưu ly mái lầu Ngũ Phụng"]
+    assert 'value="ngói &quot;(*[:\\ mái"' in response.content.decode()
+
+
+def test_elasticsearch_down_answers_503_with_a_clear_message(client, archive, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    settings.ELASTICSEARCH_TIMEOUT = 2
+    response = _page(client, lang="en", q="ngói")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "The restoration search is unavailable at the moment." in response.content.decode()
+
+
+def test_internal_records_hidden_from_anonymous_and_shown_to_a_restorer(client, archive, restorer):
+    response = _page(client, lang="en")
+    html = response.content.decode()
+    assert "Phân tích mẫu vữa nội bộ" not in html
+    assert response.context["answer"]["count"] == 3
+    assert "analysis" not in _facet(response, "record_type")
+    assert _facet(response, "monument")["ngo-mon"]["count"] == 2
+
+    client.force_login(restorer)
+    response = _page(client, lang="en")
+    html = response.content.decode()
+    assert response.context["answer"]["count"] == 4
+    assert "Phân tích mẫu vữa nội bộ" in html
+    assert "Internal (staff only)" in html
+    assert _facet(response, "monument")["ngo-mon"]["count"] == 3
+    assert "Bản nháp chưa duyệt" not in html  # drafts are for nobody
+
+
+def test_both_languages(client, archive):
+    vi = _page(client, lang="vi").content.decode()
+    en = _page(client, lang="en").content.decode()
+    assert '<html lang="vi">' in vi and '<html lang="en">' in en
+    assert "<h1>Hồ sơ trùng tu</h1>" in vi and "<h1>Restoration records</h1>" in en
+    assert "3 hồ sơ" in vi and "3 records" in en
+    assert "<legend>Di tích</legend>" in vi and "<legend>Monument</legend>" in en
+    # Facet labels and monument names follow the language too.
+    assert "Meridian Gate <span" in en and "Ngọ Môn <span" in vi
+    assert "Lacquering" in en and "Sơn mài" in vi
+    assert '<a href="/en/restorations/HUE-NM-1991-01/">' in en
+
+
+def test_pagination_links_keep_the_parameters(client, archive):
+    response = _page(client, monument="ngo-mon", page_size="1", sort="start")
+    pagination = response.context["pagination"]
+    assert pagination["pages"] == 2
+    query = parse_qs(urlsplit(pagination["next"]).query)
+    assert query == {"monument": ["ngo-mon"], "page_size": ["1"], "sort": ["start"], "page": ["2"]}
+    second = _page(client, monument="ngo-mon", page_size="1", sort="start", page="2")
+    assert _titles(second) == ["Khảo sát hiện trạng cổng Ngọ Môn"]
+    assert 'rel="prev"' in second.content.decode()
+
+
+def test_export_link_carries_the_parameters(client, archive):
+    response = _page(client, q="ngoi", monument="ngo-mon", **{"from": "1990", "to": "2000"}, page="1")
+    url = response.context["export_url"]
+    assert url.startswith("/api/v1/restorations/export.csv?")
+    assert parse_qs(urlsplit(url).query) == {"q": ["ngoi"], "monument": ["ngo-mon"], "from": ["1990"], "to": ["2000"]}
+    assert url.replace("&", "&amp;") in response.content.decode()
+    exported = client.get(url)
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    assert [row["reference"] for row in rows] == ["HUE-NM-1991-01"]
+
+
+def test_page_queries_do_not_grow_with_the_results(client, archive):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _page(client, page_size="1")  # fills the per-process caches (site, content types)
+    with CaptureQueriesContext(connection) as few:
+        _page(client, page_size="1")
+    for number in range(6):
+        make_record(archive["dien-thai-hoa"], reference=f"HUE-TH-19{number}0", start=f"19{number}0")
+    with CaptureQueriesContext(connection) as many:
+        _page(client, page_size="9")
+    assert len(many) == len(few)
+
+
+# --- A record's page -------------------------------------------------------------------------
+
+
+def _document(title: str):
+    return get_document_model().objects.create(title=title, file=ContentFile(b"report", name="report.pdf"))
+
+
+def test_record_page_shows_facts_images_side_by_side_documents_and_the_timeline_link(client, archive):
+    record = archive["records"]["NM-1991"]
+    RestorationImage.objects.create(record=record, image=make_image("Trước"), phase="before", sort_order=0)
+    RestorationImage.objects.create(record=record, image=make_image("Sau"), phase="after", sort_order=1)
+    RestorationDocument.objects.create(record=record, document=_document("Báo cáo nghiệm thu"), caption="1992")
+
+    response = client.get("/en/restorations/HUE-NM-1991-01/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<h1 id="record-title">Thay ngói lưu ly mái lầu Ngũ Phụng</h1>' in html
+    assert "Meridian Gate" in html and "Re-roofing" in html and "Glazed tiles" in html
+    assert "record__images record__images--compare" in html
+    assert html.count("<figure>") == 2
+    assert "Báo cáo nghiệm thu" in html
+    assert 'href="/en/restorations/timeline/ngo-mon/"' in html
+
+    assert "Ngọ Môn" in client.get("/vi/restorations/HUE-NM-1991-01/").content.decode()
+
+
+def test_record_page_404s(client, archive, restorer, curator):
+    assert client.get("/vi/restorations/NO-SUCH-RECORD/").status_code == 404
+    assert client.get("/vi/restorations/HUE-NM-1998-INT/").status_code == 404  # internal, anonymous
+    assert client.get("/vi/restorations/HUE-NM-DRAFT/").status_code == 404  # draft
+    client.force_login(restorer)
+    response = client.get("/vi/restorations/HUE-NM-1998-INT/")
+    assert response.status_code == 200
+    assert "Phân tích mẫu vữa nội bộ" in response.content.decode()
+    assert client.get("/vi/restorations/HUE-NM-DRAFT/").status_code == 404
+    client.force_login(curator)
+    assert client.get("/vi/restorations/HUE-NM-DRAFT/").status_code == 404
+
+
+# --- A monument's timeline -------------------------------------------------------------------
+
+
+def test_timeline_lists_records_in_date_order(client, archive, restorer):
+    make_record(archive["ngo-mon"], reference="HUE-NM-1833", title="Dựng Ngọ Môn", start="1833", end="1833")
+    response = client.get("/vi/restorations/timeline/ngo-mon/")
+    assert response.status_code == 200
+    assert [record.reference for record in response.context["records"]] == [
+        "HUE-NM-1833",
+        "HUE-NM-1991-01",
+        "HUE-NM-2005-01",
+    ]
+    html = response.content.decode()
+    assert html.index("Dựng Ngọ Môn") < html.index("Thay ngói lưu ly") < html.index("Khảo sát hiện trạng cổng")
+    assert "Phân tích mẫu vữa nội bộ" not in html
+    assert 'href="/vi/restorations/HUE-NM-1991-01/"' in html
+
+    client.force_login(restorer)
+    references = [record.reference for record in client.get("/en/restorations/timeline/ngo-mon/").context["records"]]
+    assert references == ["HUE-NM-1833", "HUE-NM-1991-01", "HUE-NM-1998-INT", "HUE-NM-2005-01"]
+
+
+def test_timeline_shows_before_and_after_side_by_side(client, archive):
+    record = archive["records"]["TH-2021"]
+    RestorationImage.objects.create(record=record, image=make_image("Trước"), phase="before", sort_order=0)
+    RestorationImage.objects.create(record=record, image=make_image("Sau"), phase="after", sort_order=1)
+    html = client.get("/en/restorations/timeline/dien-thai-hoa/").content.decode()
+    assert "record__images record__images--compare" in html
+    assert "Restoration timeline of Hall of Supreme Harmony" in html
+
+
+def test_timeline_of_an_unknown_monument_is_404(client, archive):
+    assert client.get("/vi/restorations/timeline/no-such-monument/").status_code == 404
+    assert client.get("/en/restorations/timeline/no-such-monument/").status_code == 404
+
+
+# --- On the real Elasticsearch (services profile) --------------------------------------------
+
+
+@pytest.mark.needs("elasticsearch")
+def test_page_answers_from_elasticsearch(client, archive, settings):
+    from search import es
+
+    prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}restorations-page-"
+    settings.ELASTICSEARCH_URL = CONFIGURED_ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    try:
+        es.index_rebuild(force=True)
+        response = _page(client, lang="en", q="thai hoa")
+        assert response.status_code == 200
+        assert response.context["answer"]["backend"] == "elasticsearch"
+        assert _titles(response) == ["Tu bổ điện Thái Hòa"]
+        assert "Answered by the Elasticsearch index." in response.content.decode()
+    finally:
+        with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix), contextlib.suppress(Exception):
+            es.index_delete_all()
