@@ -29,6 +29,7 @@ Exits 1 when a step fails or a goal is missed, 2 when Elasticsearch is not reach
 
 import argparse
 import contextlib
+import itertools
 import os
 import sys
 import time
@@ -41,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import common  # noqa: E402
 
 API_URL = "/api/v1/restorations/"
+IMPORT_BATCH = 20_000
 GOAL_REBUILD_RATIO = 0.8
 GOAL_API_RATIO = 1.25
 GOAL_SIZE_RATIO = 2.0
@@ -108,6 +110,21 @@ def indexes_delete(client, prefix: str) -> list[str]:
     for start in range(0, len(names), 20):
         client.indices.delete(index=",".join(names[start : start + 20]), ignore_unavailable=True)
     return names
+
+
+def cleanup_indexes(client, prefix: str, failures: list[str]) -> None:
+    """Delete our indexes, waiting up to a minute for an Elasticsearch that another process restarts."""
+    for attempt in range(7):
+        try:
+            deleted = indexes_delete(client, prefix)
+        except Exception as error:
+            if attempt == 6:
+                failures.append(f"cleanup: could not delete the indexes {prefix}*: {error}; delete them by hand")
+                return
+            time.sleep(10)
+        else:
+            log(f"deleted {len(deleted)} indexes with prefix {prefix}")
+            return
 
 
 def scratch_index_create(client, name: str) -> None:
@@ -225,10 +242,16 @@ def archive_create(args) -> None:
     with override_settings(ELASTICSEARCH_URL="", WAGTAILSEARCH_BACKENDS=database_search):
         with common.stopwatch() as elapsed:
             common.monuments_create()
-            data = common.rows_to_csv(common.restoration_rows(args.records, seed=args.seed))
-            report = restorations_import(data=data)
-        if not report.ok or report.created != args.records:
-            raise common.BenchmarkFailure(f"the import did not create {args.records} records: {report.errors[:3]}")
+            rows = common.restoration_rows(args.records, seed=args.seed)
+            created = 0
+            # Files of IMPORT_BATCH rows: the import refuses files over 25 MB (about 40,000 rows).
+            while batch := list(itertools.islice(rows, IMPORT_BATCH)):
+                report = restorations_import(data=common.rows_to_csv(batch))
+                if not report.ok:
+                    raise common.BenchmarkFailure(f"the import refused rows: {[str(e) for e in report.errors[:3]]}")
+                created += report.created
+        if created != args.records:
+            raise common.BenchmarkFailure(f"the import created {created} records, not {args.records}")
     log(f"archive: 18 monuments and {args.records:,} records imported in {elapsed[0]:.1f}s")
 
 
@@ -613,9 +636,7 @@ def main() -> int:
             else:
                 failures.append("sizes: skipped, no request bodies were captured")
     finally:
-        with contextlib.suppress(Exception):
-            deleted = indexes_delete(client, prefix)
-            log(f"deleted {len(deleted)} indexes with prefix {prefix}")
+        cleanup_indexes(client, prefix, failures)
         common.workspace_cleanup(workspace)
     return summary(args, figures, failures)
 

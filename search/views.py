@@ -110,6 +110,7 @@ def _form(params: QueryDict) -> dict:
         "year_from": params.get("from", ""),
         "year_to": params.get("to", ""),
         "sort": params.get("sort", ""),
+        "page_size": params.get("page_size", ""),
         "checked": checked,
     }
 
