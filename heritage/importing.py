@@ -346,6 +346,15 @@ def _choice(text: str, choices, *, required: bool) -> str:
     return value
 
 
+def _attempt(errors: dict, column: str, convert, *args, **kwargs):
+    """`convert(*args, **kwargs)`, or None with its messages added to `errors[column]`."""
+    try:
+        return convert(*args, **kwargs)
+    except ValidationError as error:
+        errors.setdefault(column, []).extend(error.messages)
+        return None
+
+
 # --- Restoration records -------------------------------------------------------------------
 
 RESTORATION_COLUMNS = (
@@ -478,12 +487,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
         cells = row.cells
         errors: dict[str, list[str]] = {}
 
-        def attempt(column, convert, *args, _errors=errors, **kwargs):
-            try:
-                return convert(*args, **kwargs)
-            except ValidationError as error:
-                _errors.setdefault(column, []).extend(error.messages)
-                return None
+        attempt = functools.partial(_attempt, errors)
 
         reference = cells["reference"]
         if reference in first_line:
@@ -971,12 +975,7 @@ def _artefacts_check(rows, report, *, index, images_dir, progress) -> list[Artef
         cells = row.cells
         errors: dict[str, list[str]] = {}
 
-        def attempt(column, convert, *args, _errors=errors):
-            try:
-                return convert(*args)
-            except ValidationError as error:
-                _errors.setdefault(column, []).extend(error.messages)
-                return None
+        attempt = functools.partial(_attempt, errors)
 
         accession = cells["accession_number"]
         if accession in first_line:

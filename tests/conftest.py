@@ -94,12 +94,17 @@ def _needs_services(request):
         pytest.skip(f"needs {', '.join(marker.args)}: runs in the services profile")
     request.getfixturevalue("db")
     for name in marker.args:
-        problem = _service_problem(name)
-        if problem:
-            message = f"!! SERVICE MISSING: {name}: {problem} (start it with scripts/services up)"
-            if REQUIRE_SERVICES:
-                pytest.fail(message)
-            pytest.skip(message)
+        require_service(name)
+
+
+def require_service(name: str) -> None:
+    """Skip loudly when `name` is missing, or fail when REQUIRE_SERVICES=1."""
+    problem = _service_problem(name)
+    if problem:
+        message = f"!! SERVICE MISSING: {name}: {problem} (start it with scripts/services up)"
+        if REQUIRE_SERVICES:
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)

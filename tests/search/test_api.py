@@ -177,14 +177,9 @@ def archive_build() -> Archive:
 
 def _elasticsearch_required():
     """The profile's rule, for a fixture that runs before the `needs` marker is checked."""
-    from tests.conftest import REQUIRE_SERVICES, _service_problem
+    from tests.conftest import require_service
 
-    problem = _service_problem("elasticsearch")
-    if problem:
-        message = f"!! SERVICE MISSING: elasticsearch: {problem} (start it with scripts/services up)"
-        if REQUIRE_SERVICES:
-            pytest.fail(message)
-        pytest.skip(message)
+    require_service("elasticsearch")
 
 
 def _index_delete(prefix: str) -> None:
