@@ -103,6 +103,8 @@ def django_setup(*, database_url: str = "", elasticsearch: bool = False, admin_d
     os.environ["AWS_STORAGE_BUCKET_NAME"] = ""
     # Production settings: DEBUG off, so Django keeps no query log and templates run as deployed.
     os.environ["DJANGO_DEBUG"] = "0"
+    # ...and persistent database connections, as the README's production section advises.
+    os.environ["DATABASE_CONN_MAX_AGE"] = "60"
     os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-not-a-secret")
     if not elasticsearch:
         os.environ["ELASTICSEARCH_URL"] = ""

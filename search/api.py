@@ -9,7 +9,8 @@ errors reaches the caller.
 import functools
 import logging
 
-from django.http import HttpResponseNotAllowed, JsonResponse, StreamingHttpResponse
+import orjson
+from django.http import HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -33,11 +34,13 @@ def _request_language(request) -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _json(data, status: int = 200) -> JsonResponse:
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+def _json(data, status: int = 200) -> HttpResponse:
+    # orjson: UTF-8 as is, like ensure_ascii=False, several times faster than the json module;
+    # str() for what it does not know (lazy translations).
+    return HttpResponse(orjson.dumps(data, default=str), status=status, content_type="application/json")
 
 
-def _error(message: str, status: int) -> JsonResponse:
+def _error(message: str, status: int) -> HttpResponse:
     return _json({"error": message}, status=status)
 
 

@@ -40,16 +40,17 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from heritage.importing import RESTORATION_COLUMNS
-from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique
+from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique, Visibility
 from heritage.text import _EXTRA
 
-from .documents import text_from_html
+from .documents import label_parts, text_from_html
 from .params import FACETS, WORD, QueryError, RestorationQuery, query_words, word_pattern
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
 
 VOCABULARY_FIELDS = {"technique": "techniques", "material": "materials", "partner": "partners"}
 VOCABULARY_MODELS = {"technique": Technique, "material": Material, "partner": Partner}
-# Index fields of the facets (docs/restoration-search.md).
+# Index fields of the facets (docs/restoration-search.md): filtered on these…
 ES_FACET_FIELDS = {
     "monument": "monument.slug",
     "record_type": "record_type",
@@ -74,6 +75,29 @@ ES_FACET_FIELDS = {
     "material": "materials",
     "partner": "partners",
 }
+# …and counted on these, which carry each value's labels.
+ES_FACET_AGG_FIELDS = {
+    "monument": "labels.monument",
+    "record_type": "record_type",
+    "technique": "labels.techniques",
+    "material": "labels.materials",
+    "partner": "labels.partners",
+}
+# What a result shows, read from the document.
+ES_RESULT_SOURCE = [
+    "reference",
+    "title",
+    "monument.slug",
+    "monument.name_vi",
+    "monument.name_en",
+    "record_type",
+    "start",
+    "end",
+    "visibility",
+    "labels.techniques",
+    "labels.materials",
+    "labels.partners",
+]
 # Folded text fields, with the weight a match in them counts for in relevance.
 ES_TEXT_FIELDS = [
     "title^3",
@@ -250,9 +274,9 @@ def _records_for_display(ids: list[int], user):
         .filter(pk__in=ids)
         .select_related("monument")
         .prefetch_related(
-            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
-            Prefetch("materials", queryset=Material.objects.order_by("name")),
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("techniques", queryset=Technique.objects.order_by("key")),
+            Prefetch("materials", queryset=Material.objects.order_by("key")),
+            Prefetch("partners", queryset=Partner.objects.order_by("key")),
         )
     )
     by_id = {record.pk: record for record in records}
@@ -361,9 +385,9 @@ def _export_chunk(ids: list[int], user) -> Iterator[list[str]]:
         .filter(pk__in=ids)
         .select_related("monument")
         .prefetch_related(
-            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
-            Prefetch("materials", queryset=Material.objects.order_by("name")),
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("techniques", queryset=Technique.objects.order_by("key")),
+            Prefetch("materials", queryset=Material.objects.order_by("key")),
+            Prefetch("partners", queryset=Partner.objects.order_by("key")),
         )
     )
     by_id = {record.pk: record for record in records}
@@ -745,7 +769,7 @@ def _es_aggregations(query: RestorationQuery) -> dict:
         }
 
     aggs = {
-        facet: filtered(_es_facet_filters(query, skip=facet), {"field": ES_FACET_FIELDS[facet], "size": FACET_SIZE})
+        facet: filtered(_es_facet_filters(query, skip=facet), {"field": ES_FACET_AGG_FIELDS[facet], "size": FACET_SIZE})
         for facet in FACETS
     }
     aggs["decade"] = filtered(_es_facet_filters(query), {"field": "decade", "size": DECADE_FACET_SIZE})
@@ -755,50 +779,133 @@ def _es_aggregations(query: RestorationQuery) -> dict:
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window default
 
 
+def _es_msearch(client, bodies: list[dict]) -> list[dict]:
+    """Several searches of our index in one round trip (Elasticsearch runs them side by side).
+
+    A search the server refused comes back as an error item, not an exception: raised here.
+    """
+    index = _es_index()
+    searches = []
+    for body in bodies:
+        searches.extend(({"index": index}, body))
+    responses = _es_call(client.msearch, searches=searches)["responses"]
+    for response in responses:
+        if "error" in response:
+            logger.error("restoration search: Elasticsearch refused a search: %s", response["error"])
+            raise _es().ElasticsearchUnavailable(str(response["error"])[:500])
+    return responses
+
+
 def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
+    """Two searches in one round trip: the page of results, and the count with the facets.
+
+    The facets search returns no hits (size 0), so Elasticsearch's shard request cache keeps
+    its answer until the index changes: the facets of a query asked again cost nothing, which
+    is what keeps broad queries fast on a large index (docs/restoration-search.md). The page
+    search then needs no exact total (`track_total_hits: false`), which lets Elasticsearch skip
+    whatever cannot reach the page; the count is the decade facet's filter bucket, which
+    applies every filter.
+    """
     client = _es_client()
-    post_filters = _es_facet_filters(query)
-    body = {
-        "query": _es_main_query(query, user),
-        "aggs": _es_aggregations(query),
-        "track_total_hits": True,
-        "sort": _es_sort(query),
-        "_source": False,
-        "from": query.offset,
-        "size": query.page_size,
-    }
-    if post_filters:
-        body["post_filter"] = {"bool": {"filter": post_filters}}
-    if query.words:
-        body["highlight"] = {
-            "encoder": "html",
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "fields": {
-                "title": {"number_of_fragments": 0},
-                "summary": {"fragment_size": HIGHLIGHT_FRAGMENT, "number_of_fragments": HIGHLIGHT_FRAGMENTS},
-            },
-        }
+    main = _es_main_query(query, user)
+    facets_body = {"query": main, "aggs": _es_aggregations(query), "size": 0, "track_total_hits": False}
     if query.offset + query.page_size > MAX_RESULT_WINDOW:
         # Past Elasticsearch's window: answer the count and facets; the page is empty when it
         # lies past the last result, and refused when it lies within results too deep to page to.
-        body.update({"from": 0, "size": 0})
-        body.pop("highlight", None)
-    response = _es_call(client.search, index=_es_index(), body=body)
-    count = response["hits"]["total"]["value"]
-    if body["size"] == 0 and query.offset < count:
+        (facets_response,) = _es_msearch(client, [facets_body])
+        hits = []
+    else:
+        page_body = {
+            "query": main,
+            "track_total_hits": False,
+            "sort": _es_sort(query),
+            "_source": ES_RESULT_SOURCE,
+            "from": query.offset,
+            "size": query.page_size,
+        }
+        post_filters = _es_facet_filters(query)
+        if post_filters:
+            page_body["post_filter"] = {"bool": {"filter": post_filters}}
+        if query.words:
+            page_body["highlight"] = {
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fields": {
+                    "title": {"number_of_fragments": 0},
+                    "summary": {"fragment_size": HIGHLIGHT_FRAGMENT, "number_of_fragments": HIGHLIGHT_FRAGMENTS},
+                },
+            }
+        page_response, facets_response = _es_msearch(client, [page_body, facets_body])
+        hits = page_response["hits"]["hits"]
+    aggregations = facets_response.get("aggregations", {})
+    count = aggregations.get("decade", {}).get("doc_count", 0)
+    if query.offset + query.page_size > MAX_RESULT_WINDOW and query.offset < count:
         raise QueryError(
             _("Only the first %(max)s results can be paged through; narrow the search with filters.")
             % {"max": MAX_RESULT_WINDOW}
         )
-    hits = response["hits"]["hits"]
-    ids = [int(hit["_id"]) for hit in hits]
-    highlights = {int(hit["_id"]): hit.get("highlight", {}) for hit in hits}
-    results = [
-        _result(record, lang, {k: v for k, v in highlights.get(record.pk, {}).items() if k in ("title", "summary")})
-        for record in _records_for_display(ids, user)
-    ]
-    return _response("elasticsearch", query, count, results, _es_facets(response.get("aggregations", {}), lang))
+    # A stale index (an update still queued) must not show what the user may not see: the
+    # page's ids are checked against the database.
+    shown = _visible_ids([int(hit["_id"]) for hit in hits], user)
+    results = [_es_result(hit, lang) for hit in hits if int(hit["_id"]) in shown]
+    return _response("elasticsearch", query, count, results, _es_facets(aggregations, lang))
+
+
+def _visible_ids(ids: list[int], user) -> set[int]:
+    """Which of these records the user may see now, per the database: RestorationRecord.objects.visible_to.
+
+    The same rule as one small SQL query on the primary key: it runs on every search, where
+    building it through the ORM would cost ten times as much as running it.
+    """
+    if not ids:
+        return set()
+    meta = RestorationRecord._meta
+    quote = connection.ops.quote_name
+    pk, live = quote(meta.pk.column), quote(meta.get_field("live").column)
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = f"SELECT {pk} FROM {quote(meta.db_table)} WHERE {pk} IN ({placeholders}) AND {live} = %s"
+    params = [*ids, True]
+    if not sees_internal(user):
+        sql += f" AND {quote(meta.get_field('visibility').column)} = %s"
+        params.append(Visibility.PUBLIC)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _es_labels(labelled: list[str], lang: str) -> list[str]:
+    """Labels in `lang` of labelled values ("value<US>Vietnamese<US>English"), the Vietnamese one when no English."""
+    if lang == "en":
+        return [parts[2] or parts[1] for parts in (label_parts(text) for text in labelled)]
+    return [label_parts(text)[1] for text in labelled]
+
+
+def _es_result(hit: dict, lang: str) -> dict:
+    """A result drawn from the indexed document alone (its `_source` holds what a result shows)."""
+    source = hit["_source"]
+    labels = source.get("labels", {})
+    monument = source.get("monument", {})
+    highlight = hit.get("highlight", {})
+    reference = source["reference"]
+    return {
+        "reference": reference,
+        "title": source["title"],
+        "url": record_url(reference, lang),
+        "monument": {
+            "slug": monument.get("slug", ""),
+            "name_vi": monument.get("name_vi", ""),
+            "name_en": monument.get("name_en", ""),
+        },
+        "record_type": source["record_type"],
+        "start": source["start"],
+        "end": source["end"],
+        "techniques": _es_labels(labels.get("techniques", ()), lang),
+        "materials": _es_labels(labels.get("materials", ()), lang),
+        "partners": _es_labels(labels.get("partners", ()), lang),
+        "visibility": source["visibility"],
+        "highlight": {field: highlight[field] for field in ("title", "summary") if field in highlight},
+    }
 
 
 def _es_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
@@ -807,25 +914,26 @@ def _es_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
 
 
 def _es_facets(aggregations: dict, lang: str) -> dict:
-    """Facets from the aggregations, labelled from the database: one query per facet kind with values."""
-    buckets = {facet: _es_buckets(aggregations, facet) for facet in FACETS}
+    """Facets from the aggregations; monuments and terms carry their labels (search.documents.labelled)."""
     facets = {}
-    slugs = [value for value, _count in buckets["monument"]]
-    monument_labels = {}
-    if slugs:
-        for slug, name_vi, name_en in MonumentPage.objects.filter(slug__in=slugs).values_list(
-            "slug", "name_vi", "name_en"
-        ):
-            monument_labels.setdefault(slug, _monument_label(name_vi, name_en, lang))
-    facets["monument"] = _facet_list(Counter(dict(buckets["monument"])), monument_labels)
-    facets["record_type"] = _facet_list(Counter(dict(buckets["record_type"])), record_type_labels(lang))
-    for facet, model in VOCABULARY_MODELS.items():
-        keys = [value for value, _count in buckets[facet]]
-        labels = {}
-        if keys:
-            for key, name, name_en in model.objects.filter(key__in=keys).values_list("key", "name", "name_en"):
-                labels[key] = _term_label(name, name_en, lang)
-        facets[facet] = _facet_list(Counter(dict(buckets[facet])), labels)
+    for facet in FACETS:
+        counts, labels = Counter(), {}
+        for key, count in _es_buckets(aggregations, facet):
+            if facet == "record_type":
+                value = key
+            else:
+                # While a rename is being applied, one value may come with two labels: add them up.
+                value, label_vi, label_en = label_parts(key)
+                if value not in labels:
+                    labels[value] = (
+                        _monument_label(label_vi, label_en, lang)
+                        if facet == "monument"
+                        else _term_label(label_vi, label_en, lang)
+                    )
+            counts[value] += count
+        if facet == "record_type":
+            labels = record_type_labels(lang)
+        facets[facet] = _facet_list(counts, labels)
     facets["decade"] = _decade_list(Counter(dict(_es_buckets(aggregations, "decade"))))
     return facets
 

@@ -42,6 +42,11 @@ MONUMENT_FIELDS = ("id", "slug", "name_vi", "name_en", "other_names")
 ARTEFACT_FIELDS = ("id", "accession_number", "title_vi", "title_en")
 TERM_FIELDS = ("id", "key", "name", "name_en")
 
+# Labelled facet values: "value<US>Vietnamese label<US>English label" (US: the unit separator,
+# which no name contains). Aggregated instead of the bare value, they bring their labels along,
+# and results are drawn from them, so a search needs no database lookup to label anything.
+LABEL_SEPARATOR = "\x1f"
+
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -77,6 +82,18 @@ def text_from_html(value: str) -> str:
 
 def _names(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def labelled(value: str, label_vi: str, label_en: str) -> str:
+    """A facet value with its labels, as indexed under `labels` (see LABEL_SEPARATOR)."""
+    return LABEL_SEPARATOR.join((value, label_vi or "", label_en or ""))
+
+
+def label_parts(text: str) -> tuple[str, str, str]:
+    """(value, Vietnamese label, English label) of a labelled value."""
+    value, _sep, rest = text.partition(LABEL_SEPARATOR)
+    label_vi, _sep, label_en = rest.partition(LABEL_SEPARATOR)
+    return value, label_vi, label_en
 
 
 def _terms(manager) -> list[tuple[str, str, str]]:
@@ -172,6 +189,12 @@ def document_content(
         "end": end,
         "visibility": visibility,
         "suggest": [text for text in suggest if text],
+        "labels": {
+            "monument": labelled(slug, name_vi, name_en),
+            "techniques": [labelled(*term) for term in techniques],
+            "materials": [labelled(*term) for term in materials],
+            "partners": [labelled(*term) for term in partners],
+        },
     }
     if earliest is not None:
         dates = {"gte": earliest.isoformat()}

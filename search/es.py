@@ -94,7 +94,12 @@ INDEX_SETTINGS = {
     },
 }
 
+# Raise it with any change to INDEX_SETTINGS, MAPPING or the documents' form: an index of another
+# version is rebuilt by the worker (and `restoration_index retry`), and `status` names the difference.
+SCHEMA_VERSION = 2
+
 MAPPING = {
+    "_meta": {"schema_version": SCHEMA_VERSION},
     "dynamic": "strict",
     "properties": {
         "id": {"type": "integer"},
@@ -133,6 +138,13 @@ MAPPING = {
         "visibility": {"type": "keyword"},
         "suggest": {"type": "text", "analyzer": "suggest_index", "search_analyzer": "folding"},
         "content_hash": {"type": "keyword"},
+        # Facet values with their labels (search.documents.labelled): aggregated and shown, never searched.
+        "labels": {
+            "properties": {
+                name: {"type": "keyword", "index": False}
+                for name in ("monument", "techniques", "materials", "partners")
+            }
+        },
     },
 }
 
@@ -201,6 +213,22 @@ def index_exists() -> bool:
     """Whether the alias exists (the index has been built)."""
     with unavailable_errors():
         return bool(client().indices.exists_alias(name=alias_name()))
+
+
+def index_schema_version() -> int | None:
+    """The schema version of the index behind the alias (0 before versions existed); None without one."""
+    c = client()
+    alias = alias_name()
+    with unavailable_errors():
+        if not c.indices.exists_alias(name=alias):
+            return None
+        found = c.indices.get_mapping(index=alias)
+    return min(int(body["mappings"].get("_meta", {}).get("schema_version", 0)) for body in found.body.values())
+
+
+def index_needs_rebuild() -> bool:
+    """No index behind the alias, or one of another schema version than this code's."""
+    return index_schema_version() != SCHEMA_VERSION
 
 
 def index_create(name: str, *, aliases: Iterable[str] = (), bulk_load: bool = False) -> None:
@@ -491,10 +519,15 @@ class IndexStatus:
     extra: list[int]  # in the index, not live in the database
     stale: list[int]  # in both, with a different content hash
     rebuilding: list[str] = field(default_factory=list)
+    schema_version: int | None = None  # of the index behind the alias
 
     @property
     def equal(self) -> bool:
-        return not (self.missing or self.extra or self.stale) and self.db_count == self.index_count
+        return (
+            not (self.missing or self.extra or self.stale)
+            and self.db_count == self.index_count
+            and (not self.indexes or self.schema_version == SCHEMA_VERSION)
+        )
 
     @property
     def differing(self) -> list[int]:
@@ -527,6 +560,7 @@ def index_status() -> IndexStatus:
         extra=sorted(set(indexed) - set(stored)),
         stale=sorted(pk for pk in set(stored) & set(indexed) if stored[pk] != indexed[pk]),
         rebuilding=rebuilding,
+        schema_version=index_schema_version() if indexes else None,
     )
 
 
@@ -546,6 +580,8 @@ __all__ = [
     "health",
     "index_create",
     "index_exists",
+    "index_needs_rebuild",
+    "index_schema_version",
     "index_rebuild",
     "index_status",
     "unavailable_errors",

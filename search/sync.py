@@ -169,12 +169,13 @@ def retry_pending(*, batch: int = es.APPLY_CHUNK, rebuild_missing: bool = True) 
 
     Stops at the first sign that Elasticsearch is down (the rows stay, their attempt counted)
     and raises ElasticsearchUnavailable then. When the index does not exist at all (never built,
-    or lost), rebuilds it first if `rebuild_missing`: a rebuild covers every pending record.
+    or lost) or was built for another schema version (es.SCHEMA_VERSION), rebuilds it first if
+    `rebuild_missing`: a rebuild covers every pending record.
     """
     result = RetryResult()
     started = timezone.now()
-    if rebuild_missing and not es.index_exists():
-        logger.warning("The restoration index %s does not exist: rebuilding it", es.alias_name())
+    if rebuild_missing and es.index_needs_rebuild():
+        logger.warning("The restoration index %s is missing or of another schema: rebuilding it", es.alias_name())
         es.index_rebuild()  # re-applies the pending rows itself once the alias has moved
         result.rebuilt = True
         result.remaining = PendingIndexUpdate.objects.count()

@@ -191,3 +191,15 @@ def test_internal_records_stay_hidden_with_every_filter(client, archive):
     assert data["count"] == 0
     assert "hien-lam-cac" not in all_values(data)
     assert exported(client, **params) == set()
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_a_record_made_internal_leaves_results_before_its_index_update(client, archive, request, who):
+    """A stale index (the update still queued) must not show outsiders what has become internal."""
+    from heritage.models import RestorationRecord
+
+    record = archive.records["NM-1991"]
+    RestorationRecord.objects.filter(pk=record.pk).update(visibility="internal")  # no signal: the index is stale
+    data = search(as_user(client, request, who), q="Ngũ Phụng")
+    assert record.reference not in {result["reference"] for result in data["results"]}
+    assert data["results"] == []

@@ -208,6 +208,28 @@ def test_retry_builds_a_missing_index(prefix, monument):
 
 
 @pytest.mark.needs("elasticsearch")
+def test_an_index_of_an_older_schema_is_named_by_status_and_rebuilt_by_retry(prefix, monument):
+    record = make_record(monument)
+    # An index as the first release built it: no schema version, no `labels` in the mapping.
+    old_mapping = {key: value for key, value in es.MAPPING.items() if key != "_meta"}
+    old_mapping["properties"] = {key: value for key, value in es.MAPPING["properties"].items() if key != "labels"}
+    es.client().indices.create(
+        index=es.new_index_name(), settings=es.INDEX_SETTINGS, mappings=old_mapping, aliases={es.alias_name(): {}}
+    )
+    assert es.index_needs_rebuild()
+    with pytest.raises(CommandError) as raised:
+        run("status")
+    assert f"the index is of version 0, this code writes version {es.SCHEMA_VERSION}" in raised.value.stdout
+
+    out, _err = run("retry")
+    assert "index rebuilt" in out
+    assert es.index_schema_version() == es.SCHEMA_VERSION
+    out, _err = run("status")
+    assert "the index equals the database" in out
+    assert record.reference in str(es.client().get(index=es.alias_name(), id=str(record.pk))["_source"])
+
+
+@pytest.mark.needs("elasticsearch")
 def test_the_worker_runs_the_database_task_queue_and_the_retries(
     prefix, monument, settings, monkeypatch, django_capture_on_commit_callbacks
 ):

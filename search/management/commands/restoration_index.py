@@ -102,6 +102,11 @@ class Command(BaseCommand):
             self.stdout.write(f"pending:  {pending} updates waiting to be retried")
         if status.rebuilding:
             self.stdout.write(f"loading:  {', '.join(status.rebuilding)} (a rebuild is running)")
+        if status.indexes and status.schema_version != es.SCHEMA_VERSION:
+            self.stdout.write(
+                f"schema:   the index is of version {status.schema_version}, this code writes version "
+                f"{es.SCHEMA_VERSION}: the worker or `restoration_index retry` rebuilds it"
+            )
         if status.equal:
             self.stdout.write(self.style.SUCCESS("the index equals the database"))
             return
@@ -173,7 +178,7 @@ class Command(BaseCommand):
     def _worker_retry(self) -> None:
         problem = ""
         try:
-            if PendingIndexUpdate.objects.exists() or not es.index_exists():
+            if PendingIndexUpdate.objects.exists() or es.index_needs_rebuild():
                 result = retry_pending()
                 if result.applied or result.failed or result.rebuilt:
                     self.stdout.write(f"worker: {self._retry_line(result)}")
