@@ -98,7 +98,7 @@ ES_RESULT_SOURCE = [
     "labels.materials",
     "labels.partners",
 ]
-# Folded text fields, with the weight a match in them counts for in relevance.
+# Folded text fields, with the weight a match in them counts for in relevance (matching is on all_text).
 ES_TEXT_FIELDS = [
     "title^3",
     "reference.text",
@@ -709,14 +709,15 @@ def _es_visibility(user) -> list[dict]:
 
 
 def _es_text(words: tuple[str, ...]) -> dict:
+    # The folded words, not the raw text: no query syntax reaches Elasticsearch, and both
+    # backends cut words alike. match queries parse nothing.
+    text = " ".join(words)
     return {
-        "multi_match": {
-            # The folded words, not the raw text: no query syntax reaches Elasticsearch, and
-            # both backends cut words alike. multi_match is a match query: nothing is parsed.
-            "query": " ".join(words),
-            "fields": ES_TEXT_FIELDS,
-            "type": "cross_fields",
-            "operator": "and",
+        "bool": {
+            # What matches: every word, in any searchable field (all copied into all_text).
+            "must": [{"match": {"all_text": {"query": text, "operator": "and"}}}],
+            # How it ranks: the fields' weights.
+            "should": [{"multi_match": {"query": text, "fields": ES_TEXT_FIELDS, "type": "best_fields"}}],
         }
     }
 
@@ -913,27 +914,30 @@ def _es_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
     return [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets]
 
 
+def _es_facet_order(item: dict) -> tuple[int, str]:
+    return -item["count"], item["value"]
+
+
 def _es_facets(aggregations: dict, lang: str) -> dict:
     """Facets from the aggregations; monuments and terms carry their labels (search.documents.labelled)."""
     facets = {}
     for facet in FACETS:
-        counts, labels = Counter(), {}
-        for key, count in _es_buckets(aggregations, facet):
-            if facet == "record_type":
-                value = key
-            else:
-                # While a rename is being applied, one value may come with two labels: add them up.
-                value, label_vi, label_en = label_parts(key)
-                if value not in labels:
-                    labels[value] = (
-                        _monument_label(label_vi, label_en, lang)
-                        if facet == "monument"
-                        else _term_label(label_vi, label_en, lang)
-                    )
-            counts[value] += count
+        buckets = _es_buckets(aggregations, facet)
         if facet == "record_type":
             labels = record_type_labels(lang)
-        facets[facet] = _facet_list(counts, labels)
+            items = [{"value": key, "label": labels.get(key, key), "count": count} for key, count in buckets]
+        else:
+            items, seen = [], {}
+            for key, count in buckets:
+                value, label_vi, label_en = label_parts(key)
+                if value in seen:  # while a rename is being applied, a value may come with two labels
+                    seen[value]["count"] += count
+                    continue
+                label = (label_en or label_vi) if lang == "en" else (label_vi or label_en)
+                seen[value] = {"value": value, "label": label, "count": count}
+                items.append(seen[value])
+        items.sort(key=_es_facet_order)
+        facets[facet] = items[:FACET_SIZE]
     facets["decade"] = _decade_list(Counter(dict(_es_buckets(aggregations, "decade"))))
     return facets
 

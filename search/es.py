@@ -75,6 +75,9 @@ def new_index_name() -> str:
 
 
 FOLDED_TEXT = {"type": "text", "analyzer": "folding"}
+# Every searchable field is also copied into `all_text`, which decides what matches (every word
+# somewhere in the record): one postings list per word instead of one per word and field.
+SEARCHED = {**FOLDED_TEXT, "copy_to": "all_text"}
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -96,40 +99,41 @@ INDEX_SETTINGS = {
 
 # Raise it with any change to INDEX_SETTINGS, MAPPING or the documents' form: an index of another
 # version is rebuilt by the worker (and `restoration_index retry`), and `status` names the difference.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MAPPING = {
     "_meta": {"schema_version": SCHEMA_VERSION},
     "dynamic": "strict",
     "properties": {
         "id": {"type": "integer"},
-        "reference": {"type": "keyword", "fields": {"text": FOLDED_TEXT}},
-        "title": {**FOLDED_TEXT, "fields": {"raw": {"type": "keyword"}}},
-        "summary": FOLDED_TEXT,
-        "method": FOLDED_TEXT,
-        "component": FOLDED_TEXT,
-        "funder": FOLDED_TEXT,
-        "project": FOLDED_TEXT,
+        "reference": {"type": "keyword", "fields": {"text": FOLDED_TEXT}, "copy_to": "all_text"},
+        "title": {**SEARCHED, "fields": {"raw": {"type": "keyword"}}},
+        "summary": SEARCHED,
+        "method": SEARCHED,
+        "component": SEARCHED,
+        "funder": SEARCHED,
+        "project": SEARCHED,
         "monument": {
             "properties": {
                 "slug": {"type": "keyword"},
-                "name_vi": FOLDED_TEXT,
-                "name_en": FOLDED_TEXT,
-                "other_names": FOLDED_TEXT,
+                "name_vi": SEARCHED,
+                "name_en": SEARCHED,
+                "other_names": SEARCHED,
             }
         },
         "artefact": {
             "properties": {
                 "accession_number": {"type": "keyword"},
-                "title_vi": FOLDED_TEXT,
-                "title_en": FOLDED_TEXT,
+                "title_vi": SEARCHED,
+                "title_en": SEARCHED,
             }
         },
         "record_type": {"type": "keyword"},
         "techniques": {"type": "keyword"},
         "materials": {"type": "keyword"},
         "partners": {"type": "keyword"},
-        "terms_text": FOLDED_TEXT,
+        "terms_text": SEARCHED,
+        "all_text": FOLDED_TEXT,
         "start": {"type": "keyword"},
         "end": {"type": "keyword"},
         "dates": {"type": "date_range", "format": "strict_date"},

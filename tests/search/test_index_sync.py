@@ -92,7 +92,14 @@ def test_a_document_holds_what_the_schema_lists(monument):
     assert (doc["start_sort"], doc["decade"], doc["visibility"]) == ("1991-01-01", "1990", "internal")
     assert "Sơn mài" in doc["suggest"] and "Noon Gate" in doc["suggest"]
     assert doc["content_hash"] == document_hash(doc)
-    assert set(doc) == set(es.MAPPING["properties"])
+    # Every mapped field but all_text, which Elasticsearch fills from the searchable fields (copy_to).
+    assert set(doc) == set(es.MAPPING["properties"]) - {"all_text"}
+    assert doc["labels"] == {
+        "monument": "ngo-mon\x1fNgọ Môn\x1fNoon Gate",
+        "techniques": ["son mai\x1fSơn mài\x1fLacquering"],
+        "materials": ["ngoi luu ly\x1fNgói lưu ly\x1fGlazed tile"],
+        "partners": [],
+    }
 
 
 def test_the_fast_path_gives_the_same_documents(monument, site_tree):
