@@ -28,7 +28,8 @@ urlpatterns += i18n_patterns(
     path("restorations/", search_views.restorations, name="restorations"),
     # Before the record's route, which would otherwise take "timeline" for a reference.
     path("restorations/timeline/<slug:monument>/", search_views.monument_timeline, name="monument_timeline"),
-    path("restorations/<str:reference>/", search_views.restoration_record, name="restoration_record"),
+    # path: references may hold a slash ("123/QĐ-UBND"); the timeline route above comes first.
+    path("restorations/<path:reference>/", search_views.restoration_record, name="restoration_record"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

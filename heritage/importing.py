@@ -185,6 +185,21 @@ def _too_big(size: int, limit: int) -> str:
     }
 
 
+# A cell a spreadsheet would run as a formula starts with one of these. Exports write such a cell
+# with a leading apostrophe, which spreadsheets show as text and do not display; imports drop it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as exported: prefixed with an apostrophe if a spreadsheet would take it for a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def spreadsheet_unsafe(cell: str) -> str:
+    """The inverse of spreadsheet_safe(), applied to every imported cell."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def _decode(data: bytes) -> str:
     if len(data) > max_file_size():
         raise ImportFileError(_too_big(len(data), max_file_size()))
@@ -250,7 +265,9 @@ def csv_rows(data: bytes, *, columns: Iterable[str], optional: Iterable[str] = (
                 }
                 rows.append(CsvRow(line, {}, problem))
                 continue
-            rows.append(CsvRow(line, {name: cell.strip() for name, cell in zip(header, cells, strict=True)}))
+            rows.append(
+                CsvRow(line, {name: spreadsheet_unsafe(cell.strip()) for name, cell in zip(header, cells, strict=True)})
+            )
     except csv.Error as error:
         raise ImportFileError(
             _("This is not a readable CSV file (line %(line)s: %(error)s).") % {"line": reader.line_num, "error": error}

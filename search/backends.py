@@ -46,7 +46,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from heritage.importing import RESTORATION_COLUMNS
+from heritage.importing import RESTORATION_COLUMNS, spreadsheet_safe
 from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique, Visibility
 from heritage.text import _EXTRA
 
@@ -430,10 +430,16 @@ class _Echo:
 
 
 def csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
-    """CSV text, a line per row, for a streaming response."""
+    """CSV text, a line per row, for a streaming response: opened by spreadsheets as it reads back.
+
+    It starts with a byte-order mark (without it, Excel reads UTF-8 as a legacy code page and
+    garbles every diacritic), and cells a spreadsheet would run as formulas get an apostrophe
+    (heritage.importing.spreadsheet_safe; the import removes it).
+    """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
+    yield "\ufeff"
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
 # --- Suggestions -----------------------------------------------------------------------------

@@ -643,8 +643,9 @@ def export(client, **params) -> list[dict]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
     assert ".csv" in response["Content-Disposition"]
-    text = b"".join(response.streaming_content).decode("utf-8")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark spreadsheets need
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     assert tuple(reader.fieldnames) == RESTORATION_COLUMNS
     return list(reader)
 
@@ -697,6 +698,26 @@ def test_export_then_import_changes_nothing(client, archive, curator, tmp_path):
     out = io.StringIO()
     call_command("import_restorations", str(path), stdout=out, stderr=io.StringIO())
     assert out.getvalue().strip() == "created 0, updated 0, unchanged 6"
+
+
+def test_export_defuses_spreadsheet_formulas_and_the_import_restores_them(client, archive, curator, tmp_path):
+    from heritage.models import RestorationRecord
+
+    record = archive.records["NM-2005"]
+    formula = '=HYPERLINK("http://example.com","x")'
+    RestorationRecord.objects.filter(pk=record.pk).update(title="-2 cột mục", summary=formula)
+    client.force_login(curator)
+    (row,) = [row for row in export(client) if row["reference"] == record.reference]
+    assert (row["title"], row["summary"]) == ("'-2 cột mục", "'" + formula)
+
+    response = client.get(EXPORT_URL)
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"".join(response.streaming_content))
+    out = io.StringIO()
+    call_command("import_restorations", str(path), stdout=out, stderr=io.StringIO())
+    assert out.getvalue().strip() == "created 0, updated 0, unchanged 6"
+    record.refresh_from_db()
+    assert (record.title, record.summary) == ("-2 cột mục", formula)
 
 
 def test_export_of_many_records_is_not_limited_to_a_page(client, archive, reindex, monkeypatch):

@@ -58,7 +58,7 @@ def suggestions(client, q) -> list[str]:
 def exported(client, **params) -> set[str]:
     response = client.get(EXPORT_URL, params)
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return {row["reference"] for row in csv.DictReader(io.StringIO(text, newline=""))}
 
 

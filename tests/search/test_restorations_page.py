@@ -282,7 +282,7 @@ def test_export_link_carries_the_parameters(client, archive):
     assert url.replace("&", "&amp;") in response.content.decode()
     exported = client.get(url)
     assert exported.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
     assert [row["reference"] for row in rows] == ["HUE-NM-1991-01"]
 
 
@@ -324,6 +324,17 @@ def test_record_page_shows_facts_images_side_by_side_documents_and_the_timeline_
     assert 'href="/en/restorations/timeline/ngo-mon/"' in html
 
     assert "Ngọ Môn" in client.get("/vi/restorations/HUE-NM-1991-01/").content.decode()
+
+
+def test_a_reference_with_a_slash_has_a_working_page(client, archive):
+    from search.backends import record_url
+
+    make_record(archive["records"]["NM-1991"].monument, reference="123/QĐ-UBND", title="Quyết định tu bổ cổng")
+    url = record_url("123/QĐ-UBND", "vi")
+    assert url == "/vi/restorations/123%2FQ%C4%90-UBND/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Quyết định tu bổ cổng" in response.content.decode()
 
 
 def test_record_page_404s(client, archive, restorer, curator):
