@@ -253,7 +253,9 @@ def _monument_label(name_vi: str, name_en: str, lang: str) -> str:
     return (name_en or name_vi) if lang == "en" else (name_vi or name_en)
 
 
+@functools.lru_cache(maxsize=8)
 def record_type_labels(lang: str) -> dict[str, str]:
+    """Record type code -> label in `lang` (translations do not change while the process runs; do not modify)."""
     with translation.override(lang):
         return {code: str(label) for code, label in RecordType.choices}
 
