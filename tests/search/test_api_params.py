@@ -200,6 +200,18 @@ def test_bad_parameters_answer_400_with_a_message(client, archive, params):
         assert response.json()["error"]
 
 
+def test_error_messages_follow_the_callers_language(client, archive):
+    def message(language):
+        response = client.get(URL, {"sort": "bogus", "from": "2000"}, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400
+        return response.json()["error"]
+
+    assert message("vi").startswith("sort “bogus” không hợp lệ; hãy dùng một trong các giá trị")
+    assert message("en").startswith("Unknown sort “bogus”; use one of")
+    response = client.get(URL, {"from": "2001", "to": "1999"}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.json()["error"] == "“from” (2001) sau “to” (1999)."
+
+
 @pytest.mark.parametrize(
     "q",
     [
