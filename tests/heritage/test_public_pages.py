@@ -425,3 +425,54 @@ def test_the_server_error_page_stands_alone_and_is_translated(rf):
     assert response.status_code == 500
     assert '<html lang="vi">' in response.content.decode()
     assert "Đã có lỗi xảy ra" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_artefact_page_costs_the_same_queries_with_3_or_30_records(client, site_tree, ngo_mon, settings):
+    from heritage.models import ArtefactImage, ArtefactPage
+
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+
+    def artefact_with(count: int):
+        index = site_tree["vi"]["artefacts"]
+        artefact = index.add_child(
+            instance=ArtefactPage(
+                title=f"Hiện vật {count}", slug=f"artefact-{count}", locale=index.locale,
+                accession_number=f"BT-{count}", title_vi=f"Hiện vật {count}", object_type="Bronze", location=ngo_mon,
+            )
+        )  # fmt: skip
+        images = HeritageImage.objects.bulk_create(
+            HeritageImage(title=f"a{count}-{i}", file=ImageFile(io.BytesIO(_png()), name=f"a{count}-{i}.png"))
+            for i in range(count)
+        )
+        ArtefactImage.objects.bulk_create(ArtefactImage(page=artefact, image=image) for image in images)
+        records = RestorationRecord.objects.bulk_create(
+            RestorationRecord(
+                reference=f"A{count}-{i:03}", title=f"Record {i}", monument=ngo_mon, artefact=artefact,
+                record_type="treatment", start="1991", summary="Done.", visibility="public",
+            )
+            for i in range(count)
+        )  # fmt: skip
+        RestorationImage.objects.bulk_create(
+            RestorationImage(record=record, image=image, phase=phase)
+            for record, image in zip(records, images, strict=True)
+            for phase in ("before", "after")
+        )
+        return artefact
+
+    def queries_for(artefact, count: int) -> int:
+        url = artefact.get_url()
+        client.get(url)  # the first view generates the renditions
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert html.count('class="record"') == count
+        assert html.count(".fill-480x360.format-webp.webp") == 2 * count
+        assert html.count(".width-960.format-webp.webp") == count
+        return len(queries)
+
+    small = queries_for(artefact_with(3), 3)
+    large = queries_for(artefact_with(30), 30)
+    assert small == large, f"3 records: {small} queries, 30 records: {large}"
