@@ -322,15 +322,12 @@ def _rebuild_actions(index: str) -> Iterable[dict]:
         yield {"_op_type": "index", "_index": index, "_id": pk, "_source": source}
 
 
-def _bulk_load(
-    c: Elasticsearch, actions: Iterable[dict], *, progress, total: int, first: Callable[[], None] = lambda: None
-) -> tuple[int, list[dict]]:
+def _bulk_load(c: Elasticsearch, actions: Iterable[dict], *, progress, total: int) -> tuple[int, list[dict]]:
     """streaming_bulk of `actions`, sent from a second thread while this one keeps reading the database.
 
     The database is read here (Django's connection belongs to this thread, and in tests to its
     transaction); the sender thread only serialises and waits for Elasticsearch, so preparing
-    the next chunk overlaps with indexing the previous one. The sender runs `first()` (creating
-    the index) before sending, while this thread already reads. Returns (documents sent, refused items).
+    the next chunk overlaps with indexing the previous one. Returns (documents sent, refused items).
     """
     chunks: queue.Queue = queue.Queue(maxsize=4)
     outcome = {"done": 0, "refused": [], "error": None}
@@ -341,7 +338,6 @@ def _bulk_load(
 
     def send():
         try:
-            first()
             for ok, item in helpers.streaming_bulk(
                 c, queued_actions(), chunk_size=BULK_CHUNK, raise_on_error=False, max_retries=3
             ):
@@ -401,16 +397,10 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
     name = new_index_name()
     total = records_for_indexing().count()
     reading_from = timezone.now()
+    index_create(name, aliases=[building], bulk_load=True)
     try:
         with unavailable_errors():
-            # The index is created by the sending thread while this one reads the first records.
-            done, refused = _bulk_load(
-                bulk_client,
-                _rebuild_actions(name),
-                progress=progress,
-                total=total,
-                first=lambda: index_create(name, aliases=[building], bulk_load=True),
-            )
+            done, refused = _bulk_load(bulk_client, _rebuild_actions(name), progress=progress, total=total)
         if refused:
             first = refused[0]
             raise RebuildError(
