@@ -397,6 +397,8 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
     name = new_index_name()
     total = records_for_indexing().count()
     reading_from = timezone.now()
+    # Before reading, not alongside it: an update committed once the read has begun must find the
+    # building alias, or it would reach only the old index and be lost at the swap.
     index_create(name, aliases=[building], bulk_load=True)
     try:
         with unavailable_errors():
