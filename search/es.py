@@ -2,8 +2,8 @@
 
 Search and updates go through the alias `<prefix>restorations`, which points at one versioned
 index `<prefix>restorations-<timestamp>`. A rebuild loads a new index, then moves the alias in
-one `_aliases` call and deletes the old index, so search never sees an empty or half-built
-index. While a rebuild loads, its index carries the alias `<prefix>restorations-building`;
+one `_aliases` call that also deletes the old index (`remove_index`), so search never sees an
+empty or half-built index. While a rebuild loads, its index carries the alias `<prefix>restorations-building`;
 updates made meanwhile are also written to PendingIndexUpdate and re-applied to the new index
 right after the swap (the rebuild read the database before them).
 
@@ -416,9 +416,10 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
             raise RebuildError(f"the new index holds {loaded} documents, {done} were sent")
 
         old = _alias_indexes(c, alias)
-        swap = [{"add": {"index": name, "alias": alias}}]
-        swap += [{"remove": {"index": index, "alias": alias}} for index in old]
-        swap.append({"remove": {"index": name, "alias": building}})
+        # One atomic _aliases call moves the alias and deletes the previous index (remove_index):
+        # one cluster-state update instead of two, and no leftover index if this process dies.
+        swap = [{"add": {"index": name, "alias": alias}}, {"remove": {"index": name, "alias": building}}]
+        swap += [{"remove_index": {"index": index}} for index in old]
         with unavailable_errors():
             if not old and c.indices.exists(index=alias):
                 # A concrete index squats the alias's name (auto-created by a stray write): replace it.
@@ -428,15 +429,6 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
         with contextlib.suppress(Exception):
             c.indices.delete(index=name, ignore_unavailable=True)
         raise
-
-    deleted = []
-    for index in old:
-        try:
-            with unavailable_errors():
-                c.indices.delete(index=index, ignore_unavailable=True)
-            deleted.append(index)
-        except Exception:  # the swap is done; a leftover index costs only disk
-            logger.exception("Could not delete the old index %s", index)
 
     # Pending updates noted before the load began are in what it read: drop them (with a margin
     # for clocks of other hosts). Those noted since were written to the old index only: apply
@@ -449,7 +441,7 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
         retry_pending(rebuild_missing=False)
     except ElasticsearchUnavailable:
         logger.warning("Re-applying updates made during the rebuild failed; the worker will retry them")
-    return RebuildResult(index=name, count=done, seconds=time.monotonic() - started, deleted=deleted)
+    return RebuildResult(index=name, count=done, seconds=time.monotonic() - started, deleted=old)
 
 
 # --- Updates ---------------------------------------------------------------------------
