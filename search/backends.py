@@ -98,22 +98,9 @@ ES_RESULT_SOURCE = [
     "labels.materials",
     "labels.partners",
 ]
-# Folded text fields, with the weight a match in them counts for in relevance (matching is on all_text).
-ES_TEXT_FIELDS = [
-    "title^3",
-    "reference.text",
-    "summary",
-    "method",
-    "component",
-    "monument.name_vi^2",
-    "monument.name_en^2",
-    "monument.other_names^2",
-    "artefact.title_vi",
-    "artefact.title_en",
-    "terms_text",
-    "funder",
-    "project",
-]
+# Matching is on all_text (every searchable field, copied); its score is the base of relevance,
+# and a match in these fields adds to it with their weight: titles first, then monument names.
+ES_RANK_FIELDS = ["title^3", "monument.name_vi^2", "monument.name_en^2", "monument.other_names^2"]
 
 
 def elasticsearch_enabled() -> bool:
@@ -724,8 +711,8 @@ def _es_text(words: tuple[str, ...]) -> dict:
         "bool": {
             # What matches: every word, in any searchable field (all copied into all_text).
             "must": [{"match": {"all_text": {"query": text, "operator": "and"}}}],
-            # How it ranks: the fields' weights.
-            "should": [{"multi_match": {"query": text, "fields": ES_TEXT_FIELDS, "type": "best_fields"}}],
+            # How it ranks: all_text's score, plus the weighted fields'.
+            "should": [{"multi_match": {"query": text, "fields": ES_RANK_FIELDS, "type": "best_fields"}}],
         }
     }
 
@@ -837,6 +824,8 @@ def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
             page_body["post_filter"] = {"bool": {"filter": post_filters}}
         if query.words:
             page_body["highlight"] = {
+                # The words matched in all_text, marked wherever they stand in the title and summary.
+                "require_field_match": False,
                 "encoder": "html",
                 "pre_tags": ["<mark>"],
                 "post_tags": ["</mark>"],
