@@ -232,6 +232,22 @@ def test_the_timeline_shows_public_published_records_only(client, ngo_mon):
     assert len(re.findall(r'<img alt="before"[^>]* src="[^"]+\.fill-480x360\.format-webp\.webp[^"]*"', html)) == 1
 
 
+def _later_view_queries(client, page, count: int) -> int:
+    """SQL queries of a later view of a page with `count` records, each with a before and an after
+    image, and `count` images of its own (gallery or artefact images)."""
+    url = page.get_url()
+    client.get(url)  # the first view generates the renditions
+    cache.clear()  # the rendition cache would otherwise hide one lookup per image
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="record"') == count
+    assert html.count(".fill-480x360.format-webp.webp") == 2 * count
+    assert html.count(".width-960.format-webp.webp") == count
+    return len(queries)
+
+
 @pytest.mark.django_db
 def test_a_monument_page_costs_the_same_queries_with_5_or_100_records(client, site_tree, settings):
     # Storage is not what this test measures: keep 100 images and their renditions in memory,
@@ -280,21 +296,8 @@ def test_a_monument_page_costs_the_same_queries_with_5_or_100_records(client, si
         )
         return monument
 
-    def queries_for(monument, count: int) -> int:
-        url = monument.get_url()
-        client.get(url)  # the first view generates the renditions
-        cache.clear()  # the rendition cache would otherwise hide one lookup per image
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert html.count('class="record"') == count
-        assert html.count(".fill-480x360.format-webp.webp") == 2 * count
-        assert html.count(".width-960.format-webp.webp") == count
-        return len(queries)
-
-    small = queries_for(monument_with(5), 5)
-    large = queries_for(monument_with(100), 100)
+    small = _later_view_queries(client, monument_with(5), 5)
+    large = _later_view_queries(client, monument_with(100), 100)
 
     assert small == large, f"5 records: {small} queries, 100 records: {large}"
 
@@ -460,19 +463,6 @@ def test_an_artefact_page_costs_the_same_queries_with_3_or_30_records(client, si
         )
         return artefact
 
-    def queries_for(artefact, count: int) -> int:
-        url = artefact.get_url()
-        client.get(url)  # the first view generates the renditions
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert html.count('class="record"') == count
-        assert html.count(".fill-480x360.format-webp.webp") == 2 * count
-        assert html.count(".width-960.format-webp.webp") == count
-        return len(queries)
-
-    small = queries_for(artefact_with(3), 3)
-    large = queries_for(artefact_with(30), 30)
+    small = _later_view_queries(client, artefact_with(3), 3)
+    large = _later_view_queries(client, artefact_with(30), 30)
     assert small == large, f"3 records: {small} queries, 30 records: {large}"
