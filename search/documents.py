@@ -8,11 +8,11 @@ little next to sending them to Elasticsearch.
 import datetime
 import hashlib
 import html
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+import orjson
 from django.db.models import Prefetch
 
 from heritage.models import ArtefactPage, Material, MonumentPage, Partner, RestorationRecord, Technique
@@ -354,4 +354,6 @@ def document_hash(doc: dict) -> str:
 
 
 def _canonical_json(content: dict) -> str:
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # Sorted keys, no spaces, UTF-8 as is: the same bytes for the same content, whatever the order
+    # it was built in. orjson: a third of preparing a document went to the json module.
+    return orjson.dumps(content, option=orjson.OPT_SORT_KEYS).decode()
