@@ -228,6 +228,17 @@ def goal_line(name: str, value: float, goal: str, met: bool) -> str:
     return f"  {'ok  ' if met else 'MISS'} {name}: {shown} (goal {goal})"
 
 
+def goals_report(goals: list[tuple[str, float, str, bool]], failures: list[str]) -> int:
+    """Print the goals (name, value, goal, met) and the failures; the exit status: 0 if all met, none failed."""
+    print()
+    print("Goals:")
+    for name, value, goal, met in goals:
+        print(goal_line(name, value, goal, met))
+    for failure in failures:
+        print(f"  FAIL {failure}")
+    return 0 if not failures and all(met for *_rest, met in goals) else 1
+
+
 # --- Realistic synthetic restoration records -------------------------------------------------------
 
 RECORD_TYPES = ("condition_check", "treatment", "preventive", "analysis", "emergency")

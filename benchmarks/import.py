@@ -305,13 +305,7 @@ def summary(results: list[dict], failures: list[str], args) -> int:
         goals.append(
             (f"{result['vendor']} monument page queries, 100 vs 5 records", many["later_views"][-1], "equal", equal)
         )
-    print()
-    print("Goals:")
-    for name, value, goal, met in goals:
-        print(common.goal_line(name, value, goal, met))
-    for failure in failures:
-        print(f"  FAIL {failure}")
-    return 0 if not failures and all(met for *_rest, met in goals) else 1
+    return common.goals_report(goals, failures)
 
 
 def main() -> int:

@@ -261,22 +261,16 @@ def archive_create(args) -> None:
 def prepared_documents(index: str) -> tuple[list[dict], str]:
     """Bulk actions for every live record, in the form the rebuild sends them, and a word on that form.
 
-    The rebuild sends JSON text made once per document (search.documents.sources_iter) when the
-    documents module offers it; the baseline sends the very same text.
+    The rebuild sends JSON text made once per document (search.documents.sources_iter); the
+    baseline sends the very same text.
     """
     from search import documents, es
 
-    if hasattr(documents, "sources_iter"):
-        actions = [
-            {"_op_type": "index", "_index": index, "_id": pk, "_source": source}
-            for pk, source, _digest in documents.sources_iter(chunk_size=es.DB_CHUNK)
-        ]
-        return actions, "JSON sources from search.documents.sources_iter(), as the rebuild sends them"
     actions = [
-        {"_op_type": "index", "_index": index, "_id": record.pk, "_source": documents.record_document(record)}
-        for record in documents.records_for_indexing().iterator(chunk_size=es.DB_CHUNK)
+        {"_op_type": "index", "_index": index, "_id": pk, "_source": source}
+        for pk, source, _digest in documents.sources_iter(chunk_size=es.DB_CHUNK)
     ]
-    return actions, "dictionaries from search.documents.record_document()"
+    return actions, "JSON sources from search.documents.sources_iter(), as the rebuild sends them"
 
 
 def rebuild_benchmark(client, args, prefix: str) -> dict:
@@ -646,13 +640,7 @@ def summary(args, figures: dict, failures: list[str]) -> int:
             failures.append(
                 f"the largest size, {max(args.sizes):,}, did not run; the largest that ran: {ran[-1]['size']:,}"
             )
-    print()
-    print("Goals:")
-    for name, value, goal, met in goals:
-        print(common.goal_line(name, value, goal, met))
-    for failure in failures:
-        print(f"  FAIL {failure}")
-    return 0 if not failures and all(met for *_rest, met in goals) else 1
+    return common.goals_report(goals, failures)
 
 
 def main() -> int:

@@ -232,12 +232,9 @@ def record_url(reference: str, lang: str) -> str:
     return f"/{lang}/restorations/{quote(reference, safe='')}/"
 
 
-def _term_label(name: str, name_en: str, lang: str) -> str:
-    return (name_en or name) if lang == "en" else name
-
-
-def _monument_label(name_vi: str, name_en: str, lang: str) -> str:
-    return (name_en or name_vi) if lang == "en" else (name_vi or name_en)
+def _label(label_vi: str, label_en: str, lang: str) -> str:
+    """A monument's or term's name in `lang`, the other language's when it has none."""
+    return (label_en or label_vi) if lang == "en" else (label_vi or label_en)
 
 
 @functools.lru_cache(maxsize=8)
@@ -282,9 +279,9 @@ def _result(record, lang: str, highlight: dict) -> dict:
         "record_type": record.record_type,
         "start": record.start,
         "end": record.end,
-        "techniques": [_term_label(t.name, t.name_en, lang) for t in record.techniques.all()],
-        "materials": [_term_label(t.name, t.name_en, lang) for t in record.materials.all()],
-        "partners": [_term_label(t.name, t.name_en, lang) for t in record.partners.all()],
+        "techniques": [_label(t.name, t.name_en, lang) for t in record.techniques.all()],
+        "materials": [_label(t.name, t.name_en, lang) for t in record.materials.all()],
+        "partners": [_label(t.name, t.name_en, lang) for t in record.partners.all()],
         "visibility": record.visibility,
         "highlight": highlight,
     }
@@ -369,21 +366,8 @@ def _export_rows(ids: Iterator[int], *, user) -> Iterator[list[str]]:
 
 
 def _export_chunk(ids: list[int], user) -> Iterator[list[str]]:
-    records = (
-        _visible(user)
-        .filter(pk__in=ids)
-        .select_related("monument")
-        .prefetch_related(
-            Prefetch("techniques", queryset=Technique.objects.order_by("key")),
-            Prefetch("materials", queryset=Material.objects.order_by("key")),
-            Prefetch("partners", queryset=Partner.objects.order_by("key")),
-        )
-    )
-    by_id = {record.pk: record for record in records}
-    for pk in ids:
-        record = by_id.get(pk)
-        if record is not None:
-            yield export_row(record)
+    for record in _records_for_display(ids, user):
+        yield export_row(record)
 
 
 def export_row(record) -> list[str]:
@@ -645,12 +629,12 @@ def _db_search(query: RestorationQuery, *, user, lang: str) -> dict:
     types = record_type_labels(lang)
     facets = {
         "monument": _facet_list(
-            counts["monument"], {slug: _monument_label(*names, lang) for slug, names in monument_names.items()}
+            counts["monument"], {slug: _label(*names, lang) for slug, names in monument_names.items()}
         ),
         "record_type": _facet_list(counts["record_type"], types),
     }
     for facet in VOCABULARY_FIELDS:
-        labels = {key: _term_label(name, name_en, lang) for key, (name, name_en) in term_names[facet].items()}
+        labels = {key: _label(name, name_en, lang) for key, (name, name_en) in term_names[facet].items()}
         facets[facet] = _facet_list(counts[facet], labels)
     facets["decade"] = _decade_list(decades)
 
@@ -805,7 +789,8 @@ def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
     client = _es_client()
     main = _es_main_query(query, user)
     facets_body = {"query": main, "aggs": _es_aggregations(query), "size": 0, "track_total_hits": False}
-    if query.offset + query.page_size > MAX_RESULT_WINDOW:
+    past_window = query.offset + query.page_size > MAX_RESULT_WINDOW
+    if past_window:
         # Past Elasticsearch's window: answer the count and facets; the page is empty when it
         # lies past the last result, and refused when it lies within results too deep to page to.
         (facets_response,) = _es_msearch(client, [facets_body])
@@ -838,7 +823,7 @@ def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
         hits = page_response["hits"]["hits"]
     aggregations = facets_response.get("aggregations", {})
     count = aggregations.get("decade", {}).get("doc_count", 0)
-    if query.offset + query.page_size > MAX_RESULT_WINDOW and query.offset < count:
+    if past_window and query.offset < count:
         raise QueryError(
             _("Only the first %(max)s results can be paged through; narrow the search with filters.")
             % {"max": MAX_RESULT_WINDOW}
@@ -873,10 +858,8 @@ def _visible_ids(ids: list[int], user) -> set[int]:
 
 
 def _es_labels(labelled: list[str], lang: str) -> list[str]:
-    """Labels in `lang` of labelled values ("value<US>Vietnamese<US>English"), the Vietnamese one when no English."""
-    if lang == "en":
-        return [parts[2] or parts[1] for parts in (label_parts(text) for text in labelled)]
-    return [label_parts(text)[1] for text in labelled]
+    """Labels in `lang` of labelled values ("value<US>Vietnamese<US>English")."""
+    return [_label(*label_parts(text)[1:], lang) for text in labelled]
 
 
 def _es_result(hit: dict, lang: str) -> dict:
@@ -930,8 +913,7 @@ def _es_facets(aggregations: dict, lang: str) -> dict:
                 if value in seen:  # while a rename is being applied, a value may come with two labels
                     seen[value]["count"] += count
                     continue
-                label = (label_en or label_vi) if lang == "en" else (label_vi or label_en)
-                seen[value] = {"value": value, "label": label, "count": count}
+                seen[value] = {"value": value, "label": _label(label_vi, label_en, lang), "count": count}
                 items.append(seen[value])
         items.sort(key=_es_facet_order)
         facets[facet] = items[:FACET_SIZE]

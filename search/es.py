@@ -213,12 +213,6 @@ def _alias_indexes(c: Elasticsearch, name: str) -> list[str]:
     return sorted(found.body)
 
 
-def index_exists() -> bool:
-    """Whether the alias exists (the index has been built)."""
-    with unavailable_errors():
-        return bool(client().indices.exists_alias(name=alias_name()))
-
-
 def index_schema_version() -> int | None:
     """The schema version of the index behind the alias (0 before versions existed); None without one."""
     c = client()
@@ -577,7 +571,6 @@ __all__ = [
     "ensure_index",
     "health",
     "index_create",
-    "index_exists",
     "index_needs_rebuild",
     "index_schema_version",
     "index_rebuild",

@@ -119,6 +119,16 @@ def site_tree(db):
     return site_tree_ensure()
 
 
+@pytest.fixture
+def ngo_mon(site_tree):
+    """Ngọ Môn, published in Vietnamese with its English translation."""
+    from heritage.services import monument_create
+
+    return monument_create(
+        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Noon Gate", category="gate"
+    )
+
+
 def _user_in_group(django_user_model, username: str, group_name: str):
     from django.contrib.auth.models import Group
 

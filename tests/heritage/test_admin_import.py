@@ -5,17 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from heritage.models import RestorationRecord
-from heritage.services import monument_create
 from tests.heritage.test_import_restorations import csv_bytes, row
 
 URL = "heritage_restoration_import"
-
-
-@pytest.fixture
-def ngo_mon(site_tree):
-    return monument_create(
-        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Noon Gate", category="gate"
-    )
 
 
 def logged_in(client, user):

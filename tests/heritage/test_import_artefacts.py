@@ -13,17 +13,9 @@ from wagtail.models import Locale
 from heritage import importing
 from heritage.importing import ARTEFACT_COLUMNS, ARTEFACT_OPTIONAL_COLUMNS
 from heritage.models import ArtefactPage, HeritageImage, Material
-from heritage.services import monument_create
 from tests.factories import image_bytes
 
 COLUMNS = ARTEFACT_COLUMNS + ARTEFACT_OPTIONAL_COLUMNS
-
-
-@pytest.fixture
-def ngo_mon(site_tree):
-    return monument_create(
-        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Noon Gate", category="gate"
-    )
 
 
 @pytest.fixture

@@ -2,15 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from heritage.models import RestorationRecord
-from heritage.services import monument_create
 from tests.factories import make_record
-
-
-@pytest.fixture
-def ngo_mon(site_tree):
-    return monument_create(
-        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate"
-    )
 
 
 def errors_of(record) -> dict:

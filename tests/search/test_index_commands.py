@@ -9,17 +9,14 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from elasticsearch._sync.client.indices import IndicesClient
 
-from heritage.services import monument_create
 from search import es
 from search.models import PendingIndexUpdate
 from tests.factories import make_record
 
 
 @pytest.fixture
-def monument(site_tree):
-    return monument_create(
-        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Noon Gate", category="gate"
-    )
+def monument(ngo_mon):
+    return ngo_mon
 
 
 @pytest.fixture

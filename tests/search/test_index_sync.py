@@ -19,8 +19,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks.signals import task_enqueued
 
+from heritage.importing import RESTORATION_COLUMNS
 from heritage.models import Material, RestorationProject, RestorationRecord, Technique
-from heritage.services import monument_create
 from search import es
 from search.documents import document_hash, record_document, records_for_indexing
 from search.models import PendingIndexUpdate
@@ -31,10 +31,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def monument(site_tree):
-    return monument_create(
-        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Noon Gate", category="gate"
-    )
+def monument(ngo_mon):
+    return ngo_mon
 
 
 @pytest.fixture
@@ -303,9 +301,6 @@ def test_a_renamed_monument_or_project_reindexes_its_records(index, monument, dj
 
 @pytest.mark.needs("elasticsearch")
 def test_imported_records_are_indexed(index, monument, tmp_path, django_capture_on_commit_callbacks):
-    columns = ["reference", "monument", "title", "record_type", "start", "end", "techniques", "materials"]
-    columns += ["partners", "funder", "budget", "currency", "condition_before", "condition_after", "summary"]
-    columns += ["visibility"]
     rows = [
         {"reference": "HUE-NM-1991-01", "monument": "ngo-mon", "title": "Thay ngói", "record_type": "treatment"},
         {"reference": "HUE-NM-2021-01", "monument": "Noon Gate", "title": "Gia cố", "record_type": "analysis"},
@@ -313,26 +308,23 @@ def test_imported_records_are_indexed(index, monument, tmp_path, django_capture_
     for row in rows:
         row.update(start="1991", summary="Roof retiled.", visibility="public", techniques="Sơn mài; lợp ngói")
     path = tmp_path / "records.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, restval="")
-        writer.writeheader()
-        writer.writerows(rows)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("import_restorations", str(path), stdout=io.StringIO())
+    def import_rows():
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=RESTORATION_COLUMNS, restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("import_restorations", str(path), stdout=io.StringIO())
 
+    import_rows()
     record = RestorationRecord.objects.get(reference="HUE-NM-2021-01")
     assert indexed(record.pk)["techniques"] == ["lop ngoi", "son mai"]
     assert assert_index_equals_database().db_count == 2
 
     # Importing a changed file updates the documents.
     rows[1]["title"] = "Gia cố kèo"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, restval="")
-        writer.writeheader()
-        writer.writerows(rows)
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("import_restorations", str(path), stdout=io.StringIO())
+    import_rows()
     assert indexed(record.pk)["title"] == "Gia cố kèo"
     assert_index_equals_database()
 
