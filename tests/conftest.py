@@ -58,6 +58,7 @@ def pytest_configure(config):
     run_id = f"test-{os.getpid()}"
     if "OPTIONS" in settings.STORAGES["default"] and settings.AWS_STORAGE_BUCKET_NAME:
         settings.STORAGES["default"]["OPTIONS"]["location"] = run_id
+    config._heritage_run_id = run_id
     settings.ELASTICSEARCH_INDEX_PREFIX = f"{run_id}-"
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
         if "INDEX_PREFIX" in backend:
@@ -74,6 +75,25 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(getattr(config, "_heritage_media", ""), ignore_errors=True)
+    run_id = getattr(config, "_heritage_run_id", "")
+    if run_id and settings.ELASTICSEARCH_URL:
+        _indexes_delete(f"{run_id}-")
+
+
+def _indexes_delete(prefix: str) -> None:
+    """Delete this run's Elasticsearch indexes (ours and Wagtail's), so runs do not pile up in the server."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(settings.ELASTICSEARCH_URL.split(","), request_timeout=30)
+    try:
+        # Listed, then deleted by name: servers that refuse wildcard deletes accept this too.
+        names = sorted(client.indices.get(index=f"{prefix}*", expand_wildcards="all"))
+        for start in range(0, len(names), 50):
+            client.indices.delete(index=names[start : start + 50], ignore_unavailable=True)
+    except Exception as error:  # the run's result stands; say what was left behind
+        print(f"\nElasticsearch indexes {prefix}* were not deleted: {error}")
+    finally:
+        client.close()
 
 
 def pytest_report_header(config):
