@@ -102,8 +102,10 @@ def _parameters(*, paging: bool) -> list[dict]:
                 "in": "query",
                 "required": False,
                 "description": (
-                    "`relevance` (the default when `q` has words; ties in start order), `start` (oldest first, "
-                    "the default otherwise) or `-start` (newest first). Ties are broken by reference."
+                    "`relevance` (the default when `q` has words: matches in titles, then in monument names, "
+                    "rank first), `start` (oldest first, the default otherwise) or `-start` (newest first). "
+                    "Dates tie by reference; equal relevance comes in the index's order, the same from page "
+                    "to page."
                 ),
                 "schema": {"type": "string", "enum": list(SORTS)},
             },

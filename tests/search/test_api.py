@@ -550,6 +550,18 @@ def test_pagination(client, archive):
     assert pages[1]["page"] == 2 and pages[1]["page_size"] == 3
 
 
+def test_pages_by_relevance_fit_together_inside_and_past_the_rescored_window(client, archive, curator, monkeypatch):
+    from search import backends
+
+    client.force_login(curator)
+    # Elasticsearch ranks titles and monument names within the top RESCORE_WINDOW matches only;
+    # pages past the window follow on, in all_text's order, without repeating or skipping a record.
+    monkeypatch.setattr(backends, "RESCORE_WINDOW", 1)
+    whole = references(search(client, q="keo", page_size=100))
+    assert sorted(whole) == ["HUE-NM-1991-01", "HUE-NM-2010-01", "HUE-TH-2021-01"]  # "kèo" in summaries, terms
+    assert [references(search(client, q="keo", page=page, page_size=1))[0] for page in (1, 2, 3)] == whole
+
+
 def test_a_page_past_the_last_is_empty_not_an_error(client, archive):
     data = search(client, page=99, page_size=3)
     assert data["results"] == [] and data["count"] == 4 and data["page"] == 99
