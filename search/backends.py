@@ -34,9 +34,11 @@ import csv
 import datetime
 import functools
 import logging
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
@@ -62,6 +64,7 @@ EXPORT_CHUNK = 500  # records read from the database at a time
 ES_EXPORT_PAGE = 1000  # ids asked from Elasticsearch at a time
 HIGHLIGHT_FRAGMENT = 160  # characters of summary around a match
 HIGHLIGHT_FRAGMENTS = 3
+INDEX_SIZE_TTL = 60  # seconds an index's document count is remembered (_es_index_size)
 RESCORE_WINDOW = 200  # top text matches ranked with ES_RANK_FIELDS too: 10 pages of 20
 FOLD_CACHE_SIZE = 20_000  # folded field texts the database fallback remembers between searches
 INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
@@ -298,7 +301,9 @@ def _decade_list(counts: Counter) -> list[dict]:
     return [{"value": value, "count": count} for value, count in ordered]
 
 
-def _response(backend: str, query: RestorationQuery, count: int, results: list, facets: dict) -> dict:
+def _response(
+    backend: str, query: RestorationQuery, count: int, results: list, facets: dict, *, approximate: bool = False
+) -> dict:
     return {
         "backend": backend,
         "count": count,
@@ -306,6 +311,7 @@ def _response(backend: str, query: RestorationQuery, count: int, results: list, 
         "page_size": query.page_size,
         "results": results,
         "facets": facets,
+        "facets_approximate": approximate,
     }
 
 
@@ -768,15 +774,16 @@ def _es_aggregations(query: RestorationQuery) -> dict:
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window default
 
 
-def _es_msearch(client, bodies: list[dict]) -> list[dict]:
+def _es_msearch(client, bodies: list[dict], *, index: str, request_cache: bool | None = None) -> list[dict]:
     """Several searches of our index in one round trip (Elasticsearch runs them side by side).
 
-    A search the server refused comes back as an error item, not an exception: raised here.
+    request_cache=False has every search computed in full (the benchmark's cold figures). A
+    search the server refused comes back as an error item, not an exception: raised here.
     """
-    index = _es_index()
+    header = {"index": index} if request_cache is None else {"index": index, "request_cache": request_cache}
     searches = []
     for body in bodies:
-        searches.extend(({"index": index}, body))
+        searches.extend((header, body))
     responses = _es_call(client.msearch, searches=searches)["responses"]
     for response in responses:
         if "error" in response:
@@ -785,41 +792,118 @@ def _es_msearch(client, bodies: list[dict]) -> list[dict]:
     return responses
 
 
-def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
-    """Two searches in one round trip: the page of results, and the count with the facets.
+_index_sizes: dict[str, tuple[int, float]] = {}
 
-    The facets search returns no hits (size 0), so Elasticsearch's shard request cache keeps
-    its answer until the index changes: the facets of a query asked again cost nothing, which
-    is what keeps broad queries fast on a large index (docs/restoration-search.md). The page
-    search then needs no exact total (`track_total_hits: false`), which lets Elasticsearch skip
-    whatever cannot reach the page; the count is the decade facet's filter bucket, which
-    applies every filter.
+
+def _es_index_size(client, index: str) -> int:
+    """Documents in the index (every visibility), remembered for INDEX_SIZE_TTL seconds.
+
+    It only decides how facets are counted (_es_fetch), never what anyone sees.
     """
-    client = _es_client()
+    now = time.monotonic()
+    known = _index_sizes.get(index)
+    if known is None or now - known[1] > INDEX_SIZE_TTL:
+        known = (_es_call(client.count, index=index)["count"], now)
+        _index_sizes[index] = known
+    return known[0]
+
+
+@dataclass
+class _Fetched:
+    hits: list
+    count: int
+    aggregations: dict
+    approximate: bool  # facet counts estimated from a random sample of the matches
+
+
+def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request_cache: bool | None = None) -> _Fetched:
+    """Everything one page asks of Elasticsearch, in one `_msearch`: the hits, the count, the facets.
+
+    Counting a facet takes time in proportion to the matches: on a million records a broad
+    query's exact facets took 60-70 ms, ten times its page of results. So facets are counted
+    exactly over at most N matches (N = settings.RESTORATION_FACETS_EXACT_UP_TO), and beyond
+    over a random sample of N of them, scaled to the exact count and marked approximate, as
+    Typesense (facet_sample_threshold) and Algolia (exhaustiveFacetsCount) bound facet counting.
+    The results and the count are always exact. docs/restoration-search.md has the figures.
+
+    - An index of at most N documents: the page, and the facets (size 0), whose decade filter
+      bucket, which applies every filter, is the count.
+    - A larger index: the page; the facets over the first N matches in index order, which is
+      random (search.documents.sample_key): `terminate_after` stops there and a `sampler` keeps
+      the aggregations to those, so their cost no longer grows with the matches; and the exact
+      counts (size 0, `track_total_hits`), with and without the facet filters.
+
+    Every search but the page has size 0, so Elasticsearch's shard request cache keeps its
+    answer until the index changes.
+    """
+    client = client or _es_client()
+    index = index or _es_index()
     main = _es_main_query(query, user)
-    facets_body = {"query": main, "aggs": _es_aggregations(query), "size": 0, "track_total_hits": False}
+    aggregations = _es_aggregations(query)
+    # Past Elasticsearch's window: the count and facets only; the page is empty when it lies
+    # past the last result, and refused when it lies within results too deep to page to.
     past_window = query.offset + query.page_size > MAX_RESULT_WINDOW
-    if past_window:
-        # Past Elasticsearch's window: answer the count and facets; the page is empty when it
-        # lies past the last result, and refused when it lies within results too deep to page to.
-        (facets_response,) = _es_msearch(client, [facets_body])
-        hits = []
+    page = [] if past_window else [_es_page_body(query, main)]
+    exact_up_to = settings.RESTORATION_FACETS_EXACT_UP_TO
+    if _es_index_size(client, index) <= exact_up_to:
+        facets = {"query": main, "aggs": aggregations, "size": 0, "track_total_hits": False}
+        responses = _es_msearch(client, [*page, facets], index=index, request_cache=request_cache)
+        found = responses[-1].get("aggregations", {})
+        fetched = _Fetched([], found.get("decade", {}).get("doc_count", 0), found, approximate=False)
     else:
-        page_body = _es_page_body(query, main)
-        page_response, facets_response = _es_msearch(client, [page_body, facets_body])
-        hits = page_response["hits"]["hits"]
-    aggregations = facets_response.get("aggregations", {})
-    count = aggregations.get("decade", {}).get("doc_count", 0)
-    if past_window and query.offset < count:
+        facets = {
+            # Equal scores: the sampler keeps the first matches in index order.
+            "query": {"constant_score": {"filter": main}},
+            "size": 0,
+            "track_total_hits": False,
+            "terminate_after": exact_up_to,
+            "aggs": {"sample": {"sampler": {"shard_size": exact_up_to}, "aggs": aggregations}},
+        }
+        counts = [{"query": main, "size": 0, "track_total_hits": True}]
+        if filters := _es_facet_filters(query):
+            counts.append({"query": {"bool": {"filter": [main, *filters]}}, "size": 0, "track_total_hits": True})
+        responses = _es_msearch(client, [*page, facets, *counts], index=index, request_cache=request_cache)
+        sampled, matching, *filtered = responses[len(page) :]
+        matched = matching["hits"]["total"]["value"]
+        count = filtered[0]["hits"]["total"]["value"] if filtered else matched
+        sample = sampled.get("aggregations", {}).get("sample", {})
+        drawn = sample.get("doc_count", 0)
+        if drawn and drawn < matched:
+            fetched = _Fetched([], count, _es_scaled(sample, matched / drawn), approximate=True)
+        else:
+            fetched = _Fetched([], count, sample, approximate=False)
+    if page:
+        fetched.hits = responses[0]["hits"]["hits"]
+    if past_window and query.offset < fetched.count:
         raise QueryError(
             _("Only the first %(max)s results can be paged through; narrow the search with filters.")
             % {"max": MAX_RESULT_WINDOW}
         )
+    return fetched
+
+
+def _es_scaled(sample: dict, scale: float) -> dict:
+    """The sample's facet counts times `scale` (matches / records drawn), rounded; zeros dropped."""
+    scaled = {}
+    for name, facet in sample.items():
+        if not isinstance(facet, dict) or "values" not in facet:
+            continue
+        buckets = []
+        for bucket in facet["values"].get("buckets", []):
+            if estimate := round(bucket["doc_count"] * scale):
+                buckets.append({**bucket, "doc_count": estimate})
+        scaled[name] = {"doc_count": round(facet.get("doc_count", 0) * scale), "values": {"buckets": buckets}}
+    return scaled
+
+
+def _es_search(query: RestorationQuery, *, user, lang: str) -> dict:
+    fetched = _es_fetch(query, user=user)
     # A stale index (an update still queued) must not show what the user may not see: the
     # page's ids are checked against the database.
-    shown = _visible_ids([int(hit["_id"]) for hit in hits], user)
-    results = [_es_result(hit, lang) for hit in hits if int(hit["_id"]) in shown]
-    return _response("elasticsearch", query, count, results, _es_facets(aggregations, lang))
+    shown = _visible_ids([int(hit["_id"]) for hit in fetched.hits], user)
+    results = [_es_result(hit, lang) for hit in fetched.hits if int(hit["_id"]) in shown]
+    facets = _es_facets(fetched.aggregations, lang)
+    return _response("elasticsearch", query, fetched.count, results, facets, approximate=fetched.approximate)
 
 
 def _es_page_body(query: RestorationQuery, main: dict) -> dict:

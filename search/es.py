@@ -38,6 +38,7 @@ ABANDONED_BUILD_AGE = datetime.timedelta(hours=1)
 # Updates happen in the web process (immediate task backend): fail fast rather than hold a request.
 UPDATE_TIMEOUT = 5
 BULK_TIMEOUT = 120
+MERGE_TIMEOUT = 3600  # merging a million documents into one segment takes minutes
 # Pending updates older than the start of a rebuild's read by more than this are covered by it.
 PENDING_CLOCK_MARGIN = datetime.timedelta(seconds=60)
 
@@ -81,6 +82,10 @@ SEARCHED = {**FOLDED_TEXT, "copy_to": "all_text"}
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
+    # Index order is random (search.documents.sample_key): the first matches of a query are a
+    # random sample of them, which bounds the cost of facets on a large index.
+    "sort.field": "sample_key",
+    "sort.order": "asc",
     "analysis": {
         "filter": {
             "suggest_edge_ngram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
@@ -99,13 +104,14 @@ INDEX_SETTINGS = {
 
 # Raise it with any change to INDEX_SETTINGS, MAPPING or the documents' form: an index of another
 # version is rebuilt by the worker (and `restoration_index retry`), and `status` names the difference.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MAPPING = {
     "_meta": {"schema_version": SCHEMA_VERSION},
     "dynamic": "strict",
     "properties": {
         "id": {"type": "integer"},
+        "sample_key": {"type": "integer", "index": False},  # doc values only: the index sort
         "reference": {"type": "keyword", "fields": {"text": FOLDED_TEXT}, "copy_to": "all_text"},
         "title": {**SEARCHED, "fields": {"raw": {"type": "keyword"}}},
         "summary": SEARCHED,
@@ -255,6 +261,18 @@ def index_ready_for_search(name: str) -> None:
         c.indices.refresh(index=name)
 
 
+def index_merge(name: str) -> None:
+    """Merge the index into one segment, whose order is the index sort's.
+
+    Facets of queries with many matches are counted over the first matches in index order
+    (search.backends._es_fetch). Within a segment that order is random (sample_key), but
+    segments hold records in the order they were written: a rebuild writes them by id, oldest
+    first, so with several segments the first matches would come from the oldest records.
+    """
+    with unavailable_errors():
+        client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
+
+
 def ensure_index() -> str | None:
     """Create an empty index behind the alias if there is none; returns the new index's name, or None.
 
@@ -308,6 +326,7 @@ class RebuildResult:
     count: int
     seconds: float
     deleted: list[str] = field(default_factory=list)
+    merged: bool = False  # into one segment (index_merge)
 
 
 def _rebuild_actions(index: str) -> Iterable[dict]:
@@ -404,6 +423,10 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
                 f"{first.get('error')}"
             )
         index_ready_for_search(name)
+        merged = done > settings.RESTORATION_FACETS_EXACT_UP_TO
+        if merged:
+            logger.info("Merging the %s documents of %s into one segment", done, name)
+            index_merge(name)
         with unavailable_errors():
             loaded = c.count(index=name)["count"]
         if loaded != done:
@@ -435,7 +458,7 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
         retry_pending(rebuild_missing=False)
     except ElasticsearchUnavailable:
         logger.warning("Re-applying updates made during the rebuild failed; the worker will retry them")
-    return RebuildResult(index=name, count=done, seconds=time.monotonic() - started, deleted=old)
+    return RebuildResult(index=name, count=done, seconds=time.monotonic() - started, deleted=old, merged=merged)
 
 
 # --- Updates ---------------------------------------------------------------------------

@@ -179,7 +179,8 @@ _FACETS_DESCRIPTION = (
     "counts apply every filter except the facet's own, so a checked value's siblings keep their counts. "
     "`q`, `from`, `to` and visibility restrict every facet; `decade` (of the start year) applies every facet "
     f"filter. At most {FACET_SIZE} values per facet, the most frequent first (then by value); decades in order "
-    f"(at most {DECADE_FACET_SIZE}). Internal records count only for users allowed to see them."
+    f"(at most {DECADE_FACET_SIZE}). Internal records count only for users allowed to see them. On a large "
+    "index the counts may be estimates: see `facets_approximate`."
 )
 
 
@@ -371,7 +372,7 @@ def _schema() -> dict:
                 },
                 "SearchResponse": {
                     "type": "object",
-                    "required": ["backend", "count", "page", "page_size", "results", "facets"],
+                    "required": ["backend", "count", "page", "page_size", "results", "facets", "facets_approximate"],
                     "properties": {
                         "backend": {"type": "string", "enum": ["elasticsearch", "database"]},
                         "count": {"type": "integer", "minimum": 0, "description": "Matching records, all pages."},
@@ -389,6 +390,16 @@ def _schema() -> dict:
                                 },
                                 "decade": {"type": "array", "items": {"$ref": "#/components/schemas/DecadeValue"}},
                             },
+                        },
+                        "facets_approximate": {
+                            "type": "boolean",
+                            "description": (
+                                "True when the facet counts are estimates: on an index larger than "
+                                "RESTORATION_FACETS_EXACT_UP_TO records (10,000 unless configured), a query "
+                                "matching more than that has its facets counted over a random sample of that "
+                                "many matches and scaled to `count`; a value held by very few matches may then "
+                                "be missing. `count` and `results` are always exact."
+                            ),
                         },
                     },
                 },

@@ -286,8 +286,9 @@ def labels(data, name) -> dict:
 
 def test_the_response_has_the_documented_shape(client, archive):
     data = search(client, q="ngói lưu ly", monument="ngo-mon")
-    assert set(data) == {"backend", "count", "page", "page_size", "results", "facets"}
+    assert set(data) == {"backend", "count", "page", "page_size", "results", "facets", "facets_approximate"}
     assert (data["count"], data["page"], data["page_size"]) == (1, 1, 20)
+    assert data["facets_approximate"] is False  # a small archive: counted exactly
     (result,) = data["results"]
     assert result == {
         "reference": "HUE-NM-1991-01",
@@ -813,7 +814,15 @@ def test_the_openapi_schema_describes_the_api(client, db):
     for path in ("/restorations/", "/restorations/suggest/", "/restorations/export.csv"):
         assert {"200", "400", "405", "503"} <= set(paths[path]["get"]["responses"])
     response_schema = schema["components"]["schemas"]["SearchResponse"]
-    assert set(response_schema["required"]) == {"backend", "count", "page", "page_size", "results", "facets"}
+    assert set(response_schema["required"]) == {
+        "backend",
+        "count",
+        "page",
+        "page_size",
+        "results",
+        "facets",
+        "facets_approximate",
+    }
     assert set(schema["components"]["schemas"]["Result"]["required"]) >= {"reference", "url", "highlight"}
 
     def refs(node):

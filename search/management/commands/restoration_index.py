@@ -88,7 +88,8 @@ class Command(BaseCommand):
         finally:
             if bar is not None:
                 bar.close()
-        self.stdout.write(f"indexed {result.count} records into {result.index} in {result.seconds:.1f} s")
+        merged = ", merged into one segment" if result.merged else ""
+        self.stdout.write(f"indexed {result.count} records into {result.index}{merged} in {result.seconds:.1f} s")
 
     # --- status -------------------------------------------------------------------------
 
