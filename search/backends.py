@@ -66,6 +66,7 @@ HIGHLIGHT_FRAGMENT = 160  # characters of summary around a match
 HIGHLIGHT_FRAGMENTS = 3
 INDEX_SIZE_TTL = 60  # seconds an index's document count is remembered (_es_index_size)
 RESCORE_WINDOW = 200  # top text matches ranked with ES_RANK_FIELDS too: 10 pages of 20
+LABEL_CACHE_SIZE = 8192  # labelled facet values remembered with their label (_es_labelled)
 FOLD_CACHE_SIZE = 20_000  # folded field texts the database fallback remembers between searches
 INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
 
@@ -966,9 +967,20 @@ def _visible_ids(ids: list[int], user) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
+@functools.lru_cache(maxsize=LABEL_CACHE_SIZE)
+def _es_labelled(text: str, lang: str) -> tuple[str, str]:
+    """(value, label in `lang`) of a labelled value ("value<US>Vietnamese<US>English").
+
+    Remembered: a page of results and its facets hold a few hundred of them, drawn from the few
+    thousand values of the vocabularies and monuments.
+    """
+    value, label_vi, label_en = label_parts(text)
+    return value, _label(label_vi, label_en, lang)
+
+
 def _es_labels(labelled: list[str], lang: str) -> list[str]:
-    """Labels in `lang` of labelled values ("value<US>Vietnamese<US>English")."""
-    return [_label(*label_parts(text)[1:], lang) for text in labelled]
+    """Labels in `lang` of labelled values."""
+    return [_es_labelled(text, lang)[1] for text in labelled]
 
 
 def _es_result(hit: dict, lang: str) -> dict:
@@ -1018,11 +1030,11 @@ def _es_facets(aggregations: dict, lang: str) -> dict:
         else:
             items, seen = [], {}
             for key, count in buckets:
-                value, label_vi, label_en = label_parts(key)
+                value, label = _es_labelled(key, lang)
                 if value in seen:  # while a rename is being applied, a value may come with two labels
                     seen[value]["count"] += count
                     continue
-                seen[value] = {"value": value, "label": _label(label_vi, label_en, lang), "count": count}
+                seen[value] = {"value": value, "label": label, "count": count}
                 items.append(seen[value])
         items.sort(key=_es_facet_order)
         facets[facet] = items[:FACET_SIZE]
