@@ -23,8 +23,9 @@ prefix of its own (`bench-<pid>-<time>-`, all deleted at the end):
    the database), finishes it as index_rebuild would (merged into one segment above
    RESTORATION_FACETS_EXACT_UP_TO documents), and times the Elasticsearch requests the API makes for
    the same query mix (search.backends._es_fetch, anonymous), with the shard request cache on (as
-   deployed) and off (cold). Goal: p50 at the largest size (1M) <= 2 x p50 at the smallest (10k),
-   both ways. A size that does not fit (heap, disk, time-outs) is reported, and the largest that ran
+   deployed) and off (cold), each larger size interleaved query by query with a copy of the smallest
+   index. Goal: p50 at the largest size (1M) <= 2 x p50 at the smallest (10k) timed beside it, both
+   ways. A size that does not fit (heap, disk, time-outs) is reported, and the largest that ran
    is used.
 
 Exits 1 when a step fails or a goal is missed, 2 when Elasticsearch is not reachable.
