@@ -106,24 +106,13 @@ def es_reachable(url: str) -> str | None:
     return None
 
 
-def indexes_with_prefix(client, prefix: str) -> list[str]:
-    found = client.options(ignore_status=404).indices.get(index=f"{prefix}*", expand_wildcards="all")
-    return sorted(found.body) if found.meta.status == 200 else []
-
-
-def indexes_delete(client, prefix: str) -> list[str]:
-    # By name: Elasticsearch refuses wildcard deletes (action.destructive_requires_name).
-    names = indexes_with_prefix(client, prefix)
-    for start in range(0, len(names), 20):
-        client.indices.delete(index=",".join(names[start : start + 20]), ignore_unavailable=True)
-    return names
-
-
 def cleanup_indexes(client, prefix: str, failures: list[str]) -> None:
     """Delete our indexes, waiting up to a minute for an Elasticsearch that another process restarts."""
+    from search import es
+
     for attempt in range(7):
         try:
-            deleted = indexes_delete(client, prefix)
+            deleted = es.indexes_delete(client, f"{prefix}*")
         except Exception as error:
             if attempt == 6:
                 failures.append(f"cleanup: could not delete the indexes {prefix}*: {error}; delete them by hand")
@@ -390,12 +379,11 @@ class RecordingClient:
         return getattr(self.real, name)
 
 
-def replay(client, index: str, bodies: list[dict], *, request_cache: bool = True):
+def replay(client, index: str, bodies: list[dict]):
     """The same searches, straight to Elasticsearch, in one msearch (as search.backends sends them)."""
-    header = {"index": index} if request_cache else {"index": index, "request_cache": False}
     searches = []
     for body in bodies:
-        searches.extend((header, body))
+        searches.extend(({"index": index}, body))
     return client.msearch(searches=searches)
 
 
@@ -494,21 +482,16 @@ def mix_queries() -> list[tuple[str, object]]:
 
 def index_finish(client, index: str, size: int) -> float | None:
     """Finish a loaded scratch index as index_rebuild leaves one; returns the merge's seconds, if merged."""
-    from django.conf import settings
-
     from search import backends, es
 
     scratch_index_ready(client, index)
-    merged = None
-    if size > settings.RESTORATION_FACETS_EXACT_UP_TO:
-        with common.stopwatch() as merging:
-            es.index_merge(index)
-        merged = merging[0]
+    with common.stopwatch() as merging:
+        merged = es.index_merge(index, size)
     backends._index_sizes.clear()
     count = client.count(index=index)["count"]
     if count != size:
         raise common.BenchmarkFailure(f"{index} holds {count} documents, expected {size}")
-    return merged
+    return merging[0] if merged else None
 
 
 def time_fetches(client, indexes: list[str], args, *, cache) -> dict[str, dict]:

@@ -39,6 +39,7 @@ ABANDONED_BUILD_AGE = datetime.timedelta(hours=1)
 UPDATE_TIMEOUT = 5
 BULK_TIMEOUT = 120
 MERGE_TIMEOUT = 3600  # merging a million documents into one segment takes minutes
+DELETE_CHUNK = 20  # indexes named in one delete request
 # Pending updates older than the start of a rebuild's read by more than this are covered by it.
 PENDING_CLOCK_MARGIN = datetime.timedelta(seconds=60)
 
@@ -261,16 +262,22 @@ def index_ready_for_search(name: str) -> None:
         c.indices.refresh(index=name)
 
 
-def index_merge(name: str) -> None:
-    """Merge the index into one segment, whose order is the index sort's.
+def index_merge(name: str, count: int) -> bool:
+    """Merge an index of more than RESTORATION_FACETS_EXACT_UP_TO documents into one segment,
+    whose order is the index sort's; returns whether it did.
 
     Facets of queries with many matches are counted over the first matches in index order
     (search.backends._es_fetch). Within a segment that order is random (sample_key), but
     segments hold records in the order they were written: a rebuild writes them by id, oldest
-    first, so with several segments the first matches would come from the oldest records.
+    first, so with several segments the first matches would come from the oldest records. An
+    index no larger than the limit never has its facets sampled.
     """
+    if count <= settings.RESTORATION_FACETS_EXACT_UP_TO:
+        return False
+    logger.info("Merging the %s documents of %s into one segment", count, name)
     with unavailable_errors():
         client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
+    return True
 
 
 def ensure_index() -> str | None:
@@ -288,15 +295,23 @@ def ensure_index() -> str | None:
     return name
 
 
+def indexes_delete(c: Elasticsearch, pattern: str) -> list[str]:
+    """Delete the indexes whose names match `pattern` (e.g. "prefix-*"); returns their names.
+
+    Listed, then deleted by name, some at a time: servers that refuse wildcard deletes
+    (action.destructive_requires_name) accept this too.
+    """
+    found = c.options(ignore_status=404).indices.get(index=pattern, expand_wildcards="all")
+    names = sorted(found.body) if found.meta.status == 200 else []
+    for start in range(0, len(names), DELETE_CHUNK):
+        c.indices.delete(index=",".join(names[start : start + DELETE_CHUNK]), ignore_unavailable=True)
+    return names
+
+
 def index_delete_all() -> list[str]:
     """Delete every index of this prefix's restoration index (tests, resets)."""
-    c = client()
     with unavailable_errors():
-        found = c.options(ignore_status=404).indices.get(index=f"{alias_name()}-*", expand_wildcards="all")
-        names = sorted(found.body) if found.meta.status == 200 else []
-        if names:
-            c.indices.delete(index=",".join(names), ignore_unavailable=True)
-    return names
+        return indexes_delete(client(), f"{alias_name()}-*")
 
 
 def _creation_time(c: Elasticsearch, index: str) -> datetime.datetime:
@@ -423,10 +438,7 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
                 f"{first.get('error')}"
             )
         index_ready_for_search(name)
-        merged = done > settings.RESTORATION_FACETS_EXACT_UP_TO
-        if merged:
-            logger.info("Merging the %s documents of %s into one segment", done, name)
-            index_merge(name)
+        merged = index_merge(name, done)
         with unavailable_errors():
             loaded = c.count(index=name)["count"]
         if loaded != done:
@@ -594,6 +606,8 @@ __all__ = [
     "ensure_index",
     "health",
     "index_create",
+    "index_merge",
+    "indexes_delete",
     "index_needs_rebuild",
     "index_schema_version",
     "index_rebuild",

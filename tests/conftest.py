@@ -82,18 +82,12 @@ def pytest_unconfigure(config):
 
 def _indexes_delete(prefix: str) -> None:
     """Delete this run's Elasticsearch indexes (ours and Wagtail's), so runs do not pile up in the server."""
-    from elasticsearch import Elasticsearch
+    from search import es
 
-    client = Elasticsearch(settings.ELASTICSEARCH_URL.split(","), request_timeout=30)
     try:
-        # Listed, then deleted by name: servers that refuse wildcard deletes accept this too.
-        names = sorted(client.indices.get(index=f"{prefix}*", expand_wildcards="all"))
-        for start in range(0, len(names), 50):
-            client.indices.delete(index=names[start : start + 50], ignore_unavailable=True)
+        es.indexes_delete(es.client(), f"{prefix}*")
     except Exception as error:  # the run's result stands; say what was left behind
         print(f"\nElasticsearch indexes {prefix}* were not deleted: {error}")
-    finally:
-        client.close()
 
 
 def pytest_report_header(config):
