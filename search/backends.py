@@ -722,6 +722,8 @@ def _es_facet_filter(query: RestorationQuery, facet: str) -> dict | None:
     values = query.facet_values(facet)
     if not values:
         return None
+    if len(values) == 1:  # a term query: Elasticsearch's terms query wraps even one value in a slower multi-term query
+        return {"term": {ES_FACET_FIELDS[facet]: values[0]}}
     return {"terms": {ES_FACET_FIELDS[facet]: list(values)}}
 
 
@@ -743,6 +745,14 @@ def _es_main_query(query: RestorationQuery, user, *, ranked: bool = False) -> di
     return {"bool": bool_query}
 
 
+def _es_narrowed(main: dict, query: RestorationQuery) -> dict:
+    """The main query (_es_main_query) narrowed by every facet filter too: what results are drawn from."""
+    facet_filters = _es_facet_filters(query)
+    if not facet_filters:
+        return main
+    return {"bool": {**main["bool"], "filter": main["bool"]["filter"] + facet_filters}}
+
+
 def _es_by_relevance(query: RestorationQuery) -> bool:
     return query.sort == "relevance" and bool(query.words)
 
@@ -758,11 +768,16 @@ def _es_sort(query: RestorationQuery) -> list:
 
 
 def _es_aggregations(query: RestorationQuery) -> dict:
+    """A terms aggregation per facet, over the matches narrowed by the other facets' filters.
+
+    A facet no other filter narrows is a plain terms aggregation: a `filter` wrapper around it
+    would cost a match_all step per document for nothing (a fifth of the facets' time).
+    """
+
     def filtered(filters, terms):
-        return {
-            "filter": {"bool": {"filter": filters}} if filters else {"match_all": {}},
-            "aggs": {"values": {"terms": terms}},
-        }
+        if not filters:
+            return {"terms": terms}
+        return {"filter": {"bool": {"filter": filters}}, "aggs": {"values": {"terms": terms}}}
 
     aggs = {
         facet: filtered(_es_facet_filters(query, skip=facet), {"field": ES_FACET_AGG_FIELDS[facet], "size": FACET_SIZE})
@@ -847,10 +862,14 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
     page = [] if past_window else [_es_page_body(query, main)]
     exact_up_to = settings.RESTORATION_FACETS_EXACT_UP_TO
     if _es_index_size(client, index) <= exact_up_to:
-        facets = {"query": main, "aggs": aggregations, "size": 0, "track_total_hits": False}
+        facets = {"query": main, "aggs": aggregations, "size": 0, "track_total_hits": True}
         responses = _es_msearch(client, [*page, facets], index=index, request_cache=request_cache)
         found = responses[-1].get("aggregations", {})
-        fetched = _Fetched([], found.get("decade", {}).get("doc_count", 0), found, approximate=False)
+        # The decade facet applies every facet filter: with some, its filter bucket is the count.
+        count = found["decade"]["doc_count"] if "doc_count" in found.get("decade", {}) else None
+        if count is None:
+            count = responses[-1]["hits"]["total"]["value"]
+        fetched = _Fetched([], count, found, approximate=False)
     else:
         facets = {
             # Equal scores: the sampler keeps the first matches in index order.
@@ -886,14 +905,12 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
 def _es_scaled(sample: dict, scale: float) -> dict:
     """The sample's facet counts times `scale` (matches / records drawn), rounded; zeros dropped."""
     scaled = {}
-    for name, facet in sample.items():
-        if not isinstance(facet, dict) or "values" not in facet:
-            continue
+    for name in (*FACETS, "decade"):
         buckets = []
-        for bucket in facet["values"].get("buckets", []):
-            if estimate := round(bucket["doc_count"] * scale):
-                buckets.append({**bucket, "doc_count": estimate})
-        scaled[name] = {"doc_count": round(facet.get("doc_count", 0) * scale), "values": {"buckets": buckets}}
+        for key, count in _es_buckets(sample, name):
+            if estimate := round(count * scale):
+                buckets.append({"key": key, "doc_count": estimate})
+        scaled[name] = {"buckets": buckets}
     return scaled
 
 
@@ -917,7 +934,10 @@ def _es_page_body(query: RestorationQuery, main: dict) -> dict:
     with a rescore: equal scores come in index order.
     """
     body = {
-        "query": main,
+        # The facets are counted by another search of the same _msearch, so the facet filters
+        # narrow this query itself: as filter clauses Elasticsearch skips what they exclude
+        # while it looks for the best matches; as a post_filter it scored every text match first.
+        "query": _es_narrowed(main, query),
         "track_total_hits": False,
         "_source": ES_RESULT_SOURCE,
         "from": query.offset,
@@ -927,9 +947,6 @@ def _es_page_body(query: RestorationQuery, main: dict) -> dict:
         body["rescore"] = {"window_size": RESCORE_WINDOW, "query": {"rescore_query": _es_rank(query.words)}}
     else:
         body["sort"] = _es_sort(query)
-    post_filters = _es_facet_filters(query)
-    if post_filters:
-        body["post_filter"] = {"bool": {"filter": post_filters}}
     if query.words:
         body["highlight"] = {
             # The words matched in all_text, marked wherever they stand in the title and summary.
@@ -1011,7 +1028,9 @@ def _es_result(hit: dict, lang: str) -> dict:
 
 
 def _es_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
-    buckets = aggregations.get(name, {}).get("values", {}).get("buckets", [])
+    """(value, count) of a facet's terms aggregation, inside its filter bucket or not (_es_aggregations)."""
+    found = aggregations.get(name, {})
+    buckets = found.get("values", found).get("buckets", [])
     return [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets]
 
 
@@ -1046,8 +1065,7 @@ def _es_export_ids(query: RestorationQuery, *, user) -> Iterator[int]:
     """Every matching id, in the query's order, paged with search_after; the first page is fetched now."""
     client = _es_client()
     index = _es_index()
-    main = _es_main_query(query, user, ranked=True)
-    main["bool"]["filter"] = main["bool"]["filter"] + _es_facet_filters(query)
+    main = _es_narrowed(_es_main_query(query, user, ranked=True), query)
     body = {"query": main, "sort": _es_sort(query), "_source": False, "size": ES_EXPORT_PAGE, "track_total_hits": False}
     first = _es_call(client.search, index=index, body=body)
 
