@@ -865,10 +865,10 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
         facets = {"query": main, "aggs": aggregations, "size": 0, "track_total_hits": True}
         responses = _es_msearch(client, [*page, facets], index=index, request_cache=request_cache)
         found = responses[-1].get("aggregations", {})
-        # The decade facet applies every facet filter: with some, its filter bucket is the count.
-        count = found["decade"]["doc_count"] if "doc_count" in found.get("decade", {}) else None
-        if count is None:
-            count = responses[-1]["hits"]["total"]["value"]
+        # The decade facet applies every facet filter: with some ticked, its filter bucket is the
+        # count; with none, the search's own total is.
+        decade = found.get("decade", {})
+        count = decade["doc_count"] if "doc_count" in decade else responses[-1]["hits"]["total"]["value"]
         fetched = _Fetched([], count, found, approximate=False)
     else:
         facets = {
