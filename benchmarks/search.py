@@ -317,10 +317,10 @@ class WsgiClient:
     decoration), which no deployment runs, and without a server's HTTP parsing.
     """
 
-    def __init__(self):
+    def __init__(self, application=None):
         from django.core.handlers.wsgi import WSGIHandler
 
-        self.application = WSGIHandler()
+        self.application = application or WSGIHandler()
 
     def get(self, path: str, params: dict) -> "WsgiResponse":
         from urllib.parse import urlencode
@@ -412,16 +412,17 @@ def captured_bodies(client) -> list[tuple[str, str, list[dict], int]]:
     return captured
 
 
-def api_benchmark(client, args) -> dict:
+def api_benchmark(client, args, application=None, *, show_mix: bool = True) -> dict:
+    """Step 2. `application`: the WSGI application timed (default: Django's, as deployed)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from search import backends
 
     bodies = captured_bodies(client)
-    for name, _index, _body, count in bodies:
+    for name, _index, _body, count in bodies if show_mix else ():
         log(f"  query mix: {name}: {count:,} records")
-    http = WsgiClient()
+    http = WsgiClient(application)
     recorder = RecordingClient(client)
     api, direct, inside = [], [], []
     by_query = {name: ([], []) for name, _params in QUERY_MIX}
