@@ -845,9 +845,9 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
     - An index of at most N documents: the page, and the facets (size 0), whose decade filter
       bucket, which applies every filter, is the count.
     - A larger index: the page; the facets over the first N matches in index order, which is
-      random (search.documents.sample_key): `terminate_after` stops there and a `sampler` keeps
-      the aggregations to those, so their cost no longer grows with the matches; and the exact
-      counts (size 0, `track_total_hits`), with and without the facet filters.
+      random (search.documents.sample_key): `terminate_after` stops there, so their cost no
+      longer grows with the matches; and the exact counts (size 0, `track_total_hits`), with and
+      without the facet filters.
 
     Every search but the page has size 0, so Elasticsearch's shard request cache keeps its
     answer until the index changes.
@@ -872,12 +872,17 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
         fetched = _Fetched([], count, found, approximate=False)
     else:
         facets = {
-            # Equal scores: the sampler keeps the first matches in index order.
-            "query": {"constant_score": {"filter": main}},
+            "query": {"constant_score": {"filter": main}},  # no scores to compute
             "size": 0,
             "track_total_hits": False,
             "terminate_after": exact_up_to,
-            "aggs": {"sample": {"sampler": {"shard_size": exact_up_to}, "aggs": aggregations}},
+            # Under a parent, because Elasticsearch may count a top-level terms aggregation filter
+            # by filter over the whole index, past terminate_after (a million documents for a
+            # match_all). At probability 1 random_sampler samples nothing: it is a parent that
+            # passes every collected document on, cheaper than a `sampler`, which re-sorts them.
+            # Should a future Elasticsearch count everything anyway, the sample's doc_count says
+            # so and the facets are exact.
+            "aggs": {"sample": {"random_sampler": {"probability": 1}, "aggs": aggregations}},
         }
         counts = [{"query": main, "size": 0, "track_total_hits": True}]
         if filters := _es_facet_filters(query):

@@ -117,3 +117,15 @@ def test_the_search_page_says_when_counts_are_estimates(client, large):
     assert "(≈ " in page and "ước tính từ một mẫu ngẫu nhiên" in page  # the note, in Vietnamese
     narrow = client.get("/vi/restorations/", {"from": "1950", "to": "1954"}).content.decode()
     assert "(≈ " not in narrow and "ước tính" not in narrow
+
+
+def test_a_restorers_search_of_everything_gets_its_facets_from_the_sample_too(client, large, settings, restorer):
+    # Signed in, a search of everything is a match_all: Elasticsearch may then count a facet
+    # straight from the index, past terminate_after, unless something keeps it to the sample.
+    client.force_login(restorer)
+    data = answer(client, sort="start")
+    full = exact(client, settings, sort="start")
+    assert data["count"] == full["count"] == PUBLIC_RECORDS + 3
+    assert data["facets_approximate"] is True
+    assert set(counted(data, "monument")) <= set(counted(full, "monument"))
+    assert abs(sum(counted(data, "record_type").values()) - data["count"]) <= len(counted(data, "record_type"))
