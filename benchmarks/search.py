@@ -97,6 +97,15 @@ def log(message: str) -> None:
 # --- Elasticsearch helpers ------------------------------------------------------------------------
 
 
+def elasticsearch_problem() -> str | None:
+    """Why the benchmark cannot run against ELASTICSEARCH_URL, or None when it answers."""
+    url = os.environ.get("ELASTICSEARCH_URL", "").strip()
+    if not url:
+        return "ELASTICSEARCH_URL is not set (after scripts/services up: http://127.0.0.1:59200)"
+    problem = es_reachable(url)
+    return f"Elasticsearch at {url} does not answer: {problem}" if problem else None
+
+
 def es_reachable(url: str) -> str | None:
     try:
         with urllib.request.urlopen(f"{url.split(',')[0].rstrip('/')}/_cluster/health", timeout=10) as response:
@@ -740,13 +749,8 @@ def main() -> int:
     parser.add_argument("--skip-sizes", action="store_true", help="skip step 3")
     args = parser.parse_args()
 
-    url = os.environ.get("ELASTICSEARCH_URL", "").strip()
-    if not url:
-        print("ELASTICSEARCH_URL is not set (after scripts/services up: http://127.0.0.1:59200)", file=sys.stderr)
-        return 2
-    problem = es_reachable(url)
-    if problem:
-        print(f"Elasticsearch at {url} does not answer: {problem}", file=sys.stderr)
+    if problem := elasticsearch_problem():
+        print(problem, file=sys.stderr)
         return 2
     prefix = f"bench-{os.getpid()}-{int(time.time())}-"
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = prefix

@@ -110,13 +110,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1991)
     args = parser.parse_args()
 
-    url = os.environ.get("ELASTICSEARCH_URL", "").strip()
-    if not url:
-        print("ELASTICSEARCH_URL is not set (after scripts/services up: http://127.0.0.1:59200)", file=sys.stderr)
-        return 2
-    problem = step2.es_reachable(url)
-    if problem:
-        print(f"Elasticsearch at {url} does not answer: {problem}", file=sys.stderr)
+    if problem := step2.elasticsearch_problem():
+        print(problem, file=sys.stderr)
         return 2
     prefix = f"bench-{os.getpid()}-{int(time.time())}-"
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = prefix
@@ -128,8 +123,8 @@ def main() -> int:
 
     client = es.client().options(request_timeout=60)
     applications = {"django": WSGIHandler(), "view": view_application, "service": service_application}
-    series = ("ratio_p50", "ratio_p95", "outside", "direct", "alone")
-    figures = {name: {key: [] for key in series} for name in applications}
+    timed_keys = ("ratio_p50", "ratio_p95", "direct_p50", "outside_p50")
+    figures = {name: {key: [] for key in (*timed_keys, "alone")} for name in applications}
     failures = []
     try:
         step2.log(common.machine_line())
@@ -139,10 +134,8 @@ def main() -> int:
             for name, application in applications.items():
                 timed = step2.api_benchmark(client, args, application, show_mix=False)
                 alone = back_to_back(client, application, args.rounds)
-                for key in ("ratio_p50", "ratio_p95"):
+                for key in timed_keys:
                     figures[name][key].append(timed[key])
-                figures[name]["outside"].append(timed["outside_p50"])
-                figures[name]["direct"].append(timed["direct_p50"])
                 figures[name]["alone"].append(alone)
                 step2.log(
                     f"repeat {repeat + 1} {name:8}: API/direct p50 {timed['ratio_p50']:.2f}, "
@@ -163,8 +156,8 @@ def main() -> int:
     columns = ("API/direct p50", "p95", "direct p50", "Python share", "back to back")
     print(f"  {'application':12} " + " ".join(f"{column:>14}" for column in columns))
     for name, values in figures.items():
-        median = {key: common.median(series) for key, series in values.items()}
-        times = (median["direct"], median["outside"], median["alone"])
+        median = {key: common.median(samples) for key, samples in values.items()}
+        times = (median["direct_p50"], median["outside_p50"], median["alone"])
         shown = (f"{median['ratio_p50']:.2f}", f"{median['ratio_p95']:.2f}", *map(ms, times))
         print(f"  {name:12} " + " ".join(f"{value:>14}" for value in shown))
     return 0
