@@ -80,9 +80,7 @@ def assert_refused(role, response):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("record_state", ["internal", "unpublished"])
-def test_a_document_only_an_internal_or_unpublished_record_uses_is_for_staff_only(
-    as_role, ngo_mon, role, record_state
-):
+def test_a_document_only_an_internal_or_unpublished_record_uses_is_for_staff_only(as_role, ngo_mon, role, record_state):
     if record_state == "internal":
         record = make_record(ngo_mon, visibility="internal")
     else:
