@@ -9,8 +9,11 @@ REQUIRE_SERVICES=1 (CI).
 
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -115,10 +118,91 @@ def require_service(name: str) -> None:
     """Skip loudly when `name` is missing, or fail when REQUIRE_SERVICES=1."""
     problem = _service_problem(name)
     if problem:
-        message = f"!! SERVICE MISSING: {name}: {problem} (start it with scripts/services up)"
-        if REQUIRE_SERVICES:
-            pytest.fail(message)
-        pytest.skip(message)
+        service_missing(name, f"{problem} (start it with scripts/services up)")
+
+
+def service_missing(name: str, problem: str) -> None:
+    """Skip the test loudly, or fail it when REQUIRE_SERVICES=1."""
+    message = f"!! SERVICE MISSING: {name}: {problem}"
+    if REQUIRE_SERVICES:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class OwnElasticsearch:
+    """An Elasticsearch server of one test's own, which the test may stop and restart.
+
+    scripts/service-elasticsearch runs it on free ports from a runtime dir of its own (under
+    /var/tmp, which the server's user can reach when we are root), reusing the checkout's cached
+    distribution and built plugin, and writes no env file: the shared server and other
+    checkouts never notice it. Its data survive down/up, as a real cluster's do.
+    """
+
+    SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "service-elasticsearch"
+
+    def __init__(self):
+        self.runtime_dir = tempfile.mkdtemp(prefix="hue-heritage-own-es-", dir="/var/tmp")
+        http_port, transport_port = _free_ports(2)
+        self.url = f"http://127.0.0.1:{http_port}"
+        self._env = {
+            **{key: value for key, value in os.environ.items() if key != "ES_FRESH_DATA"},
+            "ES_PORT": str(http_port),
+            "ES_TRANSPORT_PORT": str(transport_port),
+            "SERVICES_RUNTIME_DIR": self.runtime_dir,
+            "ES_ENV_FILE": "",
+        }
+
+    def _run(self, action: str) -> None:
+        result = subprocess.run(
+            [str(self.SCRIPT), action], env=self._env, stdin=subprocess.DEVNULL, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            output = (result.stdout + result.stderr).strip()
+            raise RuntimeError(f"service-elasticsearch {action} exited {result.returncode}: {output}")
+
+    def up(self) -> None:
+        self._run("up")
+
+    def down(self) -> None:
+        self._run("down")
+
+    def remove(self) -> None:
+        """Stop it if it runs, and delete its runtime dir."""
+        try:
+            self.down()
+        finally:
+            shutil.rmtree(self.runtime_dir, ignore_errors=True)
+
+
+def _free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+@pytest.fixture
+def own_elasticsearch(settings):
+    """An Elasticsearch of this test's own (see OwnElasticsearch), with the settings pointing at it.
+
+    Request it before any fixture that uses Elasticsearch. It costs one server start (~20-45 s
+    on a 2-core machine). When it cannot start: a loud skip, or a failure under REQUIRE_SERVICES=1.
+    """
+    server = OwnElasticsearch()
+    try:
+        server.up()
+    except RuntimeError as error:
+        server.remove()
+        service_missing("elasticsearch", f"this test's own server did not start: {error}")
+    settings.ELASTICSEARCH_URL = server.url
+    try:
+        yield server
+    finally:
+        server.remove()
 
 
 @pytest.fixture(autouse=True)
