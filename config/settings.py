@@ -308,7 +308,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         # Image previews before upload (data:, blob:), editors' avatars.
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com", *_media_origins()],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com", *_media_origins()],
         # Wagtail's check for a newer release.
         "connect-src": [SELF, "https://releases.wagtail.org"],
         # Live preview and choosers load admin pages in frames.
