@@ -4,7 +4,8 @@ scripts/run-tests runs the suite twice: HERITAGE_TEST_PROFILE=embedded (SQLite, 
 search, local files) and HERITAGE_TEST_PROFILE=services (PostgreSQL, Elasticsearch,
 S3Proxy from scripts/services). A test marked `@pytest.mark.needs("elasticsearch")` runs
 only in the services profile; there, a missing service skips it loudly, or fails it when
-REQUIRE_SERVICES=1 (CI).
+REQUIRE_SERVICES=1 (CI). `needs("chromium")` (the browser tests: Debian's Chromium driven by
+Playwright) belongs to no profile: such a test runs in both, with the same skip-or-fail rule.
 """
 
 import os
@@ -21,7 +22,9 @@ from django.db import connection
 
 PROFILE = os.environ.get("HERITAGE_TEST_PROFILE", "embedded")
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-KNOWN_SERVICES = {"postgres", "elasticsearch", "s3"}
+PROFILE_SERVICES = {"postgres", "elasticsearch", "s3"}
+KNOWN_SERVICES = PROFILE_SERVICES | {"chromium"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def _service_problem(name: str) -> str | None:
@@ -49,6 +52,14 @@ def _service_problem(name: str) -> str | None:
             default_storage.connection.meta.client.head_bucket(Bucket=settings.AWS_STORAGE_BUCKET_NAME)
         except Exception as error:  # any client or network error means the same here
             return f"S3 bucket {settings.AWS_STORAGE_BUCKET_NAME} is not reachable: {error}"
+        return None
+    if name == "chromium":
+        if not os.access(CHROMIUM, os.X_OK):
+            return f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)"
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            return "the Python package playwright is not installed (requirements-dev.txt)"
         return None
     raise ValueError(f"unknown service {name!r}; use one of {sorted(KNOWN_SERVICES)}")
 
@@ -107,9 +118,10 @@ def _needs_services(request):
     marker = request.node.get_closest_marker("needs")
     if marker is None:
         return
-    if PROFILE != "services":
+    if PROFILE != "services" and PROFILE_SERVICES.intersection(marker.args):
         pytest.skip(f"needs {', '.join(marker.args)}: runs in the services profile")
-    request.getfixturevalue("db")
+    if PROFILE_SERVICES.intersection(marker.args):
+        request.getfixturevalue("db")
     for name in marker.args:
         require_service(name)
 
@@ -118,7 +130,8 @@ def require_service(name: str) -> None:
     """Skip loudly when `name` is missing, or fail when REQUIRE_SERVICES=1."""
     problem = _service_problem(name)
     if problem:
-        service_missing(name, f"{problem} (start it with scripts/services up)")
+        remedy = "install Debian's chromium package" if name == "chromium" else "start it with scripts/services up"
+        service_missing(name, f"{problem} ({remedy})")
 
 
 def service_missing(name: str, problem: str) -> None:
