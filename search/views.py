@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from heritage.labels import display_names
 from heritage.models import (
     HeritageRendition,
     Material,
@@ -186,16 +187,14 @@ def _results(results: list[dict], lang: str) -> list[dict]:
     shown = []
     for result in results:
         monument = result["monument"]
-        names = (
-            (monument["name_en"], monument["name_vi"]) if lang == "en" else (monument["name_vi"], monument["name_en"])
-        )
+        names = display_names(monument["name_vi"], monument["name_en"], lang, fallback=monument["slug"])
         highlight = result.get("highlight") or {}
         shown.append(
             {
                 **result,
                 "record_type_label": type_labels.get(result["record_type"], result["record_type"]),
-                "monument_name": names[0] or names[1],
-                "monument_other_name": names[1] if names[1] != names[0] else "",
+                "monument_name": names["primary"],
+                "monument_other_name": names["secondary"],
                 "title_highlight": (highlight.get("title") or [""])[0],
                 "summary_highlight": highlight.get("summary") or [],
                 "timeline_url": reverse("monument_timeline", kwargs={"monument": monument["slug"]}),

@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from heritage.labels import display_names, name_in
+
 register = template.Library()
 
 
@@ -94,10 +96,8 @@ def language_links(context) -> list[dict]:
 
 @register.filter
 def term_name(term) -> str:
-    """A vocabulary term in the active language: its English name in English when it has one."""
-    if get_language() == "en" and getattr(term, "name_en", ""):
-        return term.name_en
-    return term.name
+    """A vocabulary term in the active language, else in the other one."""
+    return name_in(term.name, getattr(term, "name_en", ""), get_language())
 
 
 @register.filter
@@ -125,18 +125,7 @@ def names(page) -> dict:
     """
     vi = getattr(page, "name_vi", "") or getattr(page, "title_vi", "")
     en = getattr(page, "name_en", "") or getattr(page, "title_en", "")
-    if get_language() == "en":
-        primary, secondary = (en or vi or page.title, "en" if en else "vi"), (vi, "vi")
-    else:
-        primary, secondary = (vi or en or page.title, "vi" if vi else "en"), (en, "en")
-    if secondary[0] == primary[0]:
-        secondary = ("", secondary[1])
-    return {
-        "primary": primary[0],
-        "primary_lang": primary[1],
-        "secondary": secondary[0],
-        "secondary_lang": secondary[1],
-    }
+    return display_names(vi, en, get_language(), fallback=page.title)
 
 
 @register.filter
