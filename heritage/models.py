@@ -29,6 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .partial_dates import PartialDateField, earliest_day, latest_day
+from .renditions import renditions_prefetch
 from .text import fold
 
 
@@ -373,10 +374,8 @@ class MonumentPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["restoration_records"] = self.public_restoration_records()
-        # The rendition spec must match templates/heritage/monument_page.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["width-960|format-webp"])
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
-            models.Prefetch("image__renditions", queryset=renditions)
+            renditions_prefetch("image__renditions", "gallery")
         )
         context["artefacts"] = (
             ArtefactPage.objects.live()
@@ -411,8 +410,6 @@ class ArtefactIndexPage(Page):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        # The rendition spec must match templates/heritage/artefact_index_page.html.
-        thumbnails = HeritageRendition.objects.filter(filter_spec__in=["fill-160x160|format-webp"])
         artefacts = (
             ArtefactPage.objects.child_of(self)
             .live()
@@ -421,7 +418,7 @@ class ArtefactIndexPage(Page):
             .select_related("location")
             .prefetch_related(
                 models.Prefetch("images", queryset=ArtefactImage.objects.select_related("image")),
-                models.Prefetch("images__image__renditions", queryset=thumbnails),
+                renditions_prefetch("images__image__renditions", "card_thumbnail"),
             )
             .order_by("accession_number")
         )
@@ -495,10 +492,8 @@ class ArtefactPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The rendition spec must match templates/heritage/artefact_page.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["width-960|format-webp"])
         context["artefact_images"] = self.images.select_related("image").prefetch_related(
-            models.Prefetch("image__renditions", queryset=renditions)
+            renditions_prefetch("image__renditions", "gallery")
         )
         context["restoration_records"] = (
             RestorationRecord.objects.public().filter(artefact__translation_key=self.translation_key).for_timeline()
@@ -543,8 +538,6 @@ class RestorationRecordQuerySet(models.QuerySet):
     def for_timeline(self):
         """Oldest first, with all a timeline entry shows prefetched (image renditions included),
         so that a page costs the same number of queries with 5 records or 500."""
-        # The rendition spec must match templates/includes/restoration_record.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["fill-480x360|format-webp"])
         return (
             self.select_related("project")
             .prefetch_related(
@@ -552,7 +545,7 @@ class RestorationRecordQuerySet(models.QuerySet):
                 "materials",
                 "partners",
                 models.Prefetch("images", queryset=RestorationImage.objects.select_related("image")),
-                models.Prefetch("images__image__renditions", queryset=renditions),
+                renditions_prefetch("images__image__renditions", "record_figure"),
             )
             .order_by("start_earliest", "reference")
         )

@@ -18,7 +18,6 @@ from wagtail.models import Locale, Page
 
 from heritage.labels import display_names
 from heritage.models import (
-    HeritageRendition,
     Material,
     MonumentPage,
     Partner,
@@ -27,9 +26,10 @@ from heritage.models import (
     RestorationRecord,
     Technique,
 )
+from heritage.renditions import renditions_prefetch
 from heritage.text import fold
 
-from .backends import record_type_labels, record_url, restorations_search
+from .backends import record_type_labels, restorations_search
 from .es import ElasticsearchUnavailable
 from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 
@@ -71,8 +71,6 @@ FACET_NORMALISE = {
     "material": fold,
     "partner": fold,
 }
-# The rendition the record figures use: must match templates/includes/record_figure.html.
-FIGURE_RENDITION = "fill-480x360|format-webp"
 PAGE_WINDOW = 2  # page links shown on each side of the current page
 
 
@@ -250,7 +248,6 @@ def restorations(request):
 
 def _records_with_everything(user):
     """Records the user may see, with what their pages show, in a fixed number of queries."""
-    renditions = HeritageRendition.objects.filter(filter_spec=FIGURE_RENDITION)
     return (
         RestorationRecord.objects.visible_to(user)
         .select_related("monument", "artefact", "project")
@@ -259,7 +256,7 @@ def _records_with_everything(user):
             Prefetch("materials", queryset=Material.objects.order_by("name")),
             Prefetch("partners", queryset=Partner.objects.order_by("name")),
             Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
-            Prefetch("images__image__renditions", queryset=renditions),
+            renditions_prefetch("images__image__renditions", "record_figure"),
             Prefetch(
                 "documents", queryset=RestorationDocument.objects.select_related("document").order_by("sort_order")
             ),
@@ -293,9 +290,6 @@ def monument_timeline(request, monument: str):
         .filter(monument__translation_key=page.translation_key)
         .order_by("start_earliest", "reference")
     )
-    lang = _page_language()
-    for record in records:
-        record.page_url = record_url(record.reference, lang)
     search = QueryDict(mutable=True)
     search["monument"] = monument
     return TemplateResponse(

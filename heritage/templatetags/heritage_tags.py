@@ -6,9 +6,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
 from heritage.labels import display_names, name_in
+from heritage.renditions import RENDITIONS
 
 register = template.Library()
 
@@ -132,3 +134,14 @@ def names(page) -> dict:
 def images_in_phase(record, phase: str) -> list:
     """A restoration record's images of one phase ("before", "during", "after"), from its prefetched images."""
     return record.images_by_phase(phase)
+
+
+@register.simple_tag
+def rendition(image, name: str, **attrs):
+    """`<img>` of the rendition named `name` in heritage.renditions.RENDITIONS (what the views prefetch).
+
+    Like Wagtail's `{% image %}`, which takes its spec as literal words and so cannot read the table.
+    """
+    if not image:
+        return ""
+    return get_rendition_or_not_found(image, RENDITIONS[name]).img_tag(attrs)
