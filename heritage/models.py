@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -363,17 +364,28 @@ class MonumentPage(Page):
     def other_names_list(self) -> list[str]:
         return [line.strip() for line in self.other_names.splitlines() if line.strip()]
 
-    def public_restoration_records(self):
-        """Published, public records of this monument in any locale, oldest first.
-
-        Prefetches all the timeline shows, image renditions included, so the page costs
-        the same number of queries with 5 records or 500.
-        """
-        return RestorationRecord.objects.public().filter(monument__translation_key=self.translation_key).for_timeline()
-
     def get_context(self, request, *args, **kwargs):
+        """The page, with a bounded summary of the restoration records the visitor may see.
+
+        However many records the monument holds: counts and decades counted by the database, the
+        latest and the major works, and links into the whole timeline and the restorers' search.
+        """
+        from .links import restorations_search_url
+        from .selectors import monument_records, records_summary
+
         context = super().get_context(request, *args, **kwargs)
-        context["restoration_records"] = self.public_restoration_records()
+        summary = records_summary(monument_records(self, user=request.user))
+        context["records_summary"] = summary
+        context["decades"] = [
+            {
+                "label": str(decade.start),
+                "count": decade.count,
+                "url": restorations_search_url(self.slug, **{"from": decade.start, "to": decade.start + 9}),
+            }
+            for decade in summary.decades
+        ]
+        context["timeline_url"] = reverse("monument_timeline", kwargs={"monument": self.slug})
+        context["records_search_url"] = restorations_search_url(self.slug)
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
             renditions_prefetch("image__renditions", "gallery")
         )
@@ -491,14 +503,26 @@ class ArtefactPage(Page):
             raise ValidationError({"accession_number": _("Another artefact has this accession number.")})
 
     def get_context(self, request, *args, **kwargs):
+        """The page, with one page (`?page=`) of the restoration records the visitor may see."""
+        from .selectors import NoSuchPage, artefact_records, timeline_page
+
         context = super().get_context(request, *args, **kwargs)
+        try:
+            context["records_page"] = timeline_page(artefact_records(self, user=request.user), request.GET.get("page"))
+        except NoSuchPage:
+            context["records_page"] = None
+            context["records_page_missing"] = True
         context["artefact_images"] = self.images.select_related("image").prefetch_related(
             renditions_prefetch("image__renditions", "gallery")
         )
-        context["restoration_records"] = (
-            RestorationRecord.objects.public().filter(artefact__translation_key=self.translation_key).for_timeline()
-        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # A page of records beyond the last one: say so with the page (404), not an empty list.
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("records_page_missing"):
+            response.status_code = 404
+        return response
 
 
 class ArtefactImage(Orderable):
