@@ -15,7 +15,7 @@ from django.db.models.functions import Cast, Coalesce, Substr
 
 from .models import RecordType, RestorationRecord
 
-TIMELINE_PAGE_SIZE = 20
+TIMELINE_PAGE_SIZE = 10  # each entry shows its facts and two figures: ten make a long page on a phone
 SUMMARY_LATEST = 5
 SUMMARY_MAJOR = 5
 # The interventions a summary calls major works, the longest first (ongoing work counted to today).

@@ -20,6 +20,7 @@ from heritage.models import (
     RestorationRecord,
     Technique,
 )
+from heritage.selectors import TIMELINE_PAGE_SIZE
 from heritage.services import monument_create, vocabulary_terms_ensure
 
 
@@ -466,7 +467,7 @@ def test_an_artefact_page_costs_the_same_queries_with_3_or_30_records(client, si
         )
         return artefact
 
-    # The page shows its records 20 to a page.
+    # The page shows its records a page at a time.
     small = _later_view_queries(client, artefact_with(3), 3, shown=3)
-    large = _later_view_queries(client, artefact_with(30), 30, shown=20)
+    large = _later_view_queries(client, artefact_with(30), 30, shown=TIMELINE_PAGE_SIZE)
     assert small == large, f"3 records: {small} queries, 30 records: {large}"
