@@ -214,6 +214,13 @@ class HomePage(Page):
         return context
 
 
+def _visitor(request):
+    """The request's user; anonymous for requests built without authentication (e.g. dummy requests)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return getattr(request, "user", None) or AnonymousUser()
+
+
 class MonumentCategory(models.TextChoices):
     CITADEL = "citadel", _("Citadel and walls")
     GATE = "gate", _("Gate")
@@ -374,7 +381,7 @@ class MonumentPage(Page):
         from .selectors import monument_records, records_summary
 
         context = super().get_context(request, *args, **kwargs)
-        summary = records_summary(monument_records(self, user=request.user))
+        summary = records_summary(monument_records(self, user=_visitor(request)))
         context["records_summary"] = summary
         context["decades"] = [
             {
@@ -508,7 +515,8 @@ class ArtefactPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         try:
-            context["records_page"] = timeline_page(artefact_records(self, user=request.user), request.GET.get("page"))
+            records = artefact_records(self, user=_visitor(request))
+            context["records_page"] = timeline_page(records, request.GET.get("page"))
         except NoSuchPage:
             context["records_page"] = None
             context["records_page_missing"] = True

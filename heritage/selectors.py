@@ -131,11 +131,16 @@ class NoSuchPage(Exception):
 def timeline_page(records: models.QuerySet, number, *, per_page: int = TIMELINE_PAGE_SIZE):
     """One page of `records`, oldest first, with all a timeline entry shows; NoSuchPage when out of range.
 
-    A missing number is the first page. Two queries for the page (its count and its records) plus
-    the prefetches, whatever the page and however many records there are.
+    A missing number is the first page. The database orders and counts the records' keys only (a
+    narrow sort, however far the page), then the page's records are read with their prefetches: the
+    same number of queries whatever the page and however many records there are.
     """
-    paginator = Paginator(records.for_timeline().order_by(*TIMELINE_ORDER), per_page)
+    paginator = Paginator(records.order_by(*TIMELINE_ORDER).values_list("pk", flat=True), per_page)
     try:
-        return paginator.page(number or 1)
+        page = paginator.page(number or 1)
     except (PageNotAnInteger, EmptyPage) as error:
         raise NoSuchPage(paginator) from error
+    pks = list(page.object_list)
+    by_pk = {record.pk: record for record in RestorationRecord.objects.filter(pk__in=pks).for_timeline()}
+    page.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
+    return page
