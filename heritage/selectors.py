@@ -13,7 +13,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models.functions import Cast, Coalesce, Substr
 
-from .models import RecordType, RestorationRecord
+from .models import ArtefactPage, MonumentPage, RecordType, RestorationRecord
 
 TIMELINE_PAGE_SIZE = 10  # each entry shows its facts and two figures: ten make a long page on a phone
 SUMMARY_LATEST = 5
@@ -60,16 +60,12 @@ class RecordsSummary:
 
 def monument_records(monument, *, user) -> models.QuerySet:
     """The records of `monument` (in any of its locales) that `user` may see."""
-    from .models import MonumentPage
-
     monuments = MonumentPage.objects.filter(translation_key=monument.translation_key).values("pk")
     return RestorationRecord.objects.visible_to(user).filter(monument_id__in=monuments)
 
 
 def artefact_records(artefact, *, user) -> models.QuerySet:
     """The records of `artefact` (in any of its locales) that `user` may see."""
-    from .models import ArtefactPage
-
     artefacts = ArtefactPage.objects.filter(translation_key=artefact.translation_key).values("pk")
     return RestorationRecord.objects.visible_to(user).filter(artefact_id__in=artefacts)
 
