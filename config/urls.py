@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage import files
+from heritage import views as heritage_views
 from search import views as search_views
 
 urlpatterns = [
@@ -30,9 +31,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("restorations/", search_views.restorations, name="restorations"),
     # Before the record's route, which would otherwise take "timeline" for a reference.
-    path("restorations/timeline/<slug:monument>/", search_views.monument_timeline, name="monument_timeline"),
+    path("restorations/timeline/<slug:monument>/", heritage_views.monument_timeline, name="monument_timeline"),
     # path: references may hold a slash ("123/QĐ-UBND"); the timeline route above comes first.
-    path("restorations/<path:reference>/", search_views.restoration_record, name="restoration_record"),
+    path("restorations/<path:reference>/", heritage_views.restoration_record, name="restoration_record"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

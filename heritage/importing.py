@@ -38,6 +38,7 @@ from PIL import UnidentifiedImageError
 from wagtail.models import Locale, ModelLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends_with_name
 
+from .labels import name_in
 from .models import (
     ArtefactImage,
     ArtefactIndexPage,
@@ -1042,7 +1043,7 @@ def _artefacts_check(rows, report, *, index, images_dir, progress) -> list[Artef
         before = None if is_new else _artefact_state(page)
         for name, value in values.items():
             setattr(page, name, value)
-        page.title = values["title_vi"] or values["title_en"]
+        page.title = name_in(values["title_vi"], values["title_en"], DEFAULT_LOCALE)
         try:
             page.full_clean(exclude=["materials", "location", "path", "depth"], validate_unique=False)
         except ValidationError as error:
@@ -1093,7 +1094,9 @@ def _artefact_state(page: ArtefactPage) -> dict:
         for item in page.images.all()
     }
     translation = page.get_translation_or_none(Locale.objects.get(language_code=TRANSLATION_LOCALES[0]))
-    state["translated"] = bool(translation) and translation.specific.title == (page.title_en or page.title_vi)
+    state["translated"] = bool(translation) and translation.specific.title == name_in(
+        page.title_vi, page.title_en, TRANSLATION_LOCALES[0]
+    )
     return state
 
 
@@ -1122,7 +1125,7 @@ def _artefact_image(plan: ArtefactPlan, *, user, uploaded: list[str], cache: dic
     image = cache.get(info.sha1) or HeritageImage.objects.filter(file_hash=info.sha1).order_by("pk").first()
     if image is None:
         image = HeritageImage(
-            title=plan.values["title_vi"] or plan.values["title_en"],
+            title=name_in(plan.values["title_vi"], plan.values["title_en"], DEFAULT_LOCALE),
             uploaded_by_user=user,
             width=info.width,
             height=info.height,
@@ -1199,7 +1202,7 @@ def _artefact_translation_sync(page, *, locale, plan, materials, image, user) ->
         monument = MonumentPage.objects.get(pk=plan.values["location_id"])
         local = monument.get_translation_or_none(locale)
         translation.location_id = local.pk if local else monument.pk
-    translation.title = plan.values["title_en"] or plan.values["title_vi"]
+    translation.title = name_in(plan.values["title_vi"], plan.values["title_en"], locale.language_code)
     translation.materials = materials
     if image:
         _with_image(translation, image)

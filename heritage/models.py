@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,6 +31,7 @@ from wagtail.search import index
 
 from . import visibility
 from .partial_dates import PartialDateField, earliest_day, latest_day
+from .renditions import renditions_prefetch
 from .text import fold
 from .visibility import Visibility
 
@@ -214,6 +216,13 @@ class HomePage(Page):
         return context
 
 
+def _visitor(request):
+    """The request's user; anonymous for requests built without authentication (e.g. dummy requests)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return getattr(request, "user", None) or AnonymousUser()
+
+
 class MonumentCategory(models.TextChoices):
     CITADEL = "citadel", _("Citadel and walls")
     GATE = "gate", _("Gate")
@@ -364,21 +373,30 @@ class MonumentPage(Page):
     def other_names_list(self) -> list[str]:
         return [line.strip() for line in self.other_names.splitlines() if line.strip()]
 
-    def public_restoration_records(self):
-        """Published, public records of this monument in any locale, oldest first.
-
-        Prefetches all the timeline shows, image renditions included, so the page costs
-        the same number of queries with 5 records or 500.
-        """
-        return RestorationRecord.objects.public().filter(monument__translation_key=self.translation_key).for_timeline()
-
     def get_context(self, request, *args, **kwargs):
+        """The page, with a bounded summary of the restoration records the visitor may see.
+
+        However many records the monument holds: counts and decades counted by the database, the
+        latest and the major works, and links into the whole timeline and the restorers' search.
+        """
+        from .links import restorations_search_url
+        from .selectors import monument_records, records_summary
+
         context = super().get_context(request, *args, **kwargs)
-        context["restoration_records"] = self.public_restoration_records()
-        # The rendition spec must match templates/heritage/monument_page.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["width-960|format-webp"])
+        summary = records_summary(monument_records(self, user=_visitor(request)))
+        context["records_summary"] = summary
+        context["decades"] = [
+            {
+                "label": str(decade.start),
+                "count": decade.count,
+                "url": restorations_search_url(self.slug, **{"from": decade.start, "to": decade.start + 9}),
+            }
+            for decade in summary.decades
+        ]
+        context["timeline_url"] = reverse("monument_timeline", kwargs={"monument": self.slug})
+        context["records_search_url"] = restorations_search_url(self.slug)
         context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
-            models.Prefetch("image__renditions", queryset=renditions)
+            renditions_prefetch("image__renditions", "gallery")
         )
         context["artefacts"] = (
             ArtefactPage.objects.live()
@@ -413,8 +431,6 @@ class ArtefactIndexPage(Page):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        # The rendition spec must match templates/heritage/artefact_index_page.html.
-        thumbnails = HeritageRendition.objects.filter(filter_spec__in=["fill-160x160|format-webp"])
         artefacts = (
             ArtefactPage.objects.child_of(self)
             .live()
@@ -423,7 +439,7 @@ class ArtefactIndexPage(Page):
             .select_related("location")
             .prefetch_related(
                 models.Prefetch("images", queryset=ArtefactImage.objects.select_related("image")),
-                models.Prefetch("images__image__renditions", queryset=thumbnails),
+                renditions_prefetch("images__image__renditions", "card_thumbnail"),
             )
             .order_by("accession_number")
         )
@@ -496,16 +512,27 @@ class ArtefactPage(Page):
             raise ValidationError({"accession_number": _("Another artefact has this accession number.")})
 
     def get_context(self, request, *args, **kwargs):
+        """The page, with one page (`?page=`) of the restoration records the visitor may see."""
+        from .selectors import NoSuchPage, artefact_records, timeline_page
+
         context = super().get_context(request, *args, **kwargs)
-        # The rendition spec must match templates/heritage/artefact_page.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["width-960|format-webp"])
+        try:
+            records = artefact_records(self, user=_visitor(request))
+            context["records_page"] = timeline_page(records, request.GET.get("page"))
+        except NoSuchPage:
+            context["records_page"] = None
+            context["records_page_missing"] = True
         context["artefact_images"] = self.images.select_related("image").prefetch_related(
-            models.Prefetch("image__renditions", queryset=renditions)
-        )
-        context["restoration_records"] = (
-            RestorationRecord.objects.public().filter(artefact__translation_key=self.translation_key).for_timeline()
+            renditions_prefetch("image__renditions", "gallery")
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # A page of records beyond the last one: say so with the page (404), not an empty list.
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("records_page_missing"):
+            response.status_code = 404
+        return response
 
 
 class ArtefactImage(Orderable):
@@ -538,8 +565,6 @@ class RestorationRecordQuerySet(models.QuerySet):
     def for_timeline(self):
         """Oldest first, with all a timeline entry shows prefetched (image renditions included),
         so that a page costs the same number of queries with 5 records or 500."""
-        # The rendition spec must match templates/includes/restoration_record.html.
-        renditions = HeritageRendition.objects.filter(filter_spec__in=["fill-480x360|format-webp"])
         return (
             self.select_related("project")
             .prefetch_related(
@@ -547,7 +572,7 @@ class RestorationRecordQuerySet(models.QuerySet):
                 "materials",
                 "partners",
                 models.Prefetch("images", queryset=RestorationImage.objects.select_related("image")),
-                models.Prefetch("images__image__renditions", queryset=renditions),
+                renditions_prefetch("images__image__renditions", "record_figure"),
             )
             .order_by("start_earliest", "reference")
         )

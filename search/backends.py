@@ -50,6 +50,7 @@ from django.utils.translation import gettext as _
 
 from heritage import visibility
 from heritage.importing import RESTORATION_COLUMNS, spreadsheet_safe
+from heritage.labels import name_in, names_in_order
 from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique
 from heritage.text import _EXTRA
 
@@ -231,11 +232,6 @@ def record_url(reference: str, lang: str) -> str:
     return f"/{lang}/restorations/{quote(reference, safe='')}/"
 
 
-def _label(label_vi: str, label_en: str, lang: str) -> str:
-    """A monument's or term's name in `lang`, the other language's when it has none."""
-    return (label_en or label_vi) if lang == "en" else (label_vi or label_en)
-
-
 @functools.lru_cache(maxsize=8)
 def record_type_labels(lang: str) -> dict[str, str]:
     """Record type code -> label in `lang` (translations do not change while the process runs; do not modify)."""
@@ -278,9 +274,9 @@ def _result(record, lang: str, highlight: dict) -> dict:
         "record_type": record.record_type,
         "start": record.start,
         "end": record.end,
-        "techniques": [_label(t.name, t.name_en, lang) for t in record.techniques.all()],
-        "materials": [_label(t.name, t.name_en, lang) for t in record.materials.all()],
-        "partners": [_label(t.name, t.name_en, lang) for t in record.partners.all()],
+        "techniques": [name_in(t.name, t.name_en, lang) for t in record.techniques.all()],
+        "materials": [name_in(t.name, t.name_en, lang) for t in record.materials.all()],
+        "partners": [name_in(t.name, t.name_en, lang) for t in record.partners.all()],
         "visibility": record.visibility,
         "highlight": highlight,
     }
@@ -454,13 +450,13 @@ def _db_suggest_candidates(*, user, lang: str):
         .distinct()
     )
     for slug, name_vi, name_en in monuments:
-        for name in [name_en, name_vi] if lang == "en" else [name_vi, name_en]:
+        for name, _code in names_in_order(name_vi, name_en, lang):
             yield "monument", name, slug
     techniques = (
         Technique.objects.filter(records__in=visible.values("pk")).values_list("key", "name", "name_en").distinct()
     )
     for key, name, name_en in techniques:
-        for text in [name_en, name] if lang == "en" else [name, name_en]:
+        for text, _code in names_in_order(name, name_en, lang):
             yield "technique", text, key
 
 
@@ -631,12 +627,12 @@ def _db_search(query: RestorationQuery, *, user, lang: str) -> dict:
     types = record_type_labels(lang)
     facets = {
         "monument": _facet_list(
-            counts["monument"], {slug: _label(*names, lang) for slug, names in monument_names.items()}
+            counts["monument"], {slug: name_in(*names, lang) for slug, names in monument_names.items()}
         ),
         "record_type": _facet_list(counts["record_type"], types),
     }
     for facet in VOCABULARY_FIELDS:
-        labels = {key: _label(name, name_en, lang) for key, (name, name_en) in term_names[facet].items()}
+        labels = {key: name_in(name, name_en, lang) for key, (name, name_en) in term_names[facet].items()}
         facets[facet] = _facet_list(counts[facet], labels)
     facets["decade"] = _decade_list(decades)
 
@@ -994,7 +990,7 @@ def _es_labelled(text: str, lang: str) -> tuple[str, str]:
     thousand values of the vocabularies and monuments.
     """
     value, label_vi, label_en = label_parts(text)
-    return value, _label(label_vi, label_en, lang)
+    return value, name_in(label_vi, label_en, lang)
 
 
 def _es_labels(labelled: list[str], lang: str) -> list[str]:
@@ -1115,11 +1111,8 @@ def _es_suggest_candidates(words: tuple[str, ...], *, user, lang: str):
             if slug in seen:
                 continue
             seen.add(slug)
-            names = [name_en, name_vi] if lang == "en" else [name_vi, name_en]
-            candidates.extend(("monument", name, slug) for name in names)
+            candidates.extend(("monument", name, slug) for name, _code in names_in_order(name_vi, name_en, lang))
     if keys:
         for key, name, name_en in Technique.objects.filter(key__in=keys).values_list("key", "name", "name_en"):
-            candidates.extend(
-                ("technique", text, key) for text in ([name_en, name] if lang == "en" else [name, name_en])
-            )
+            candidates.extend(("technique", text, key) for text, _code in names_in_order(name, name_en, lang))
     return candidates

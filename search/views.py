@@ -1,4 +1,4 @@
-"""Search pages: the site-wide page search, and the restorers' pages (search, a record, a monument's timeline).
+"""Search pages: the site-wide page search, and the restorers' search page.
 
 The restorers' search page renders the same service the JSON API answers from
 (search.backends.restorations_search), so both agree on every result, count and facet.
@@ -7,28 +7,17 @@ The restorers' search page renders the same service the JSON API answers from
 import math
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponseBadRequest, QueryDict
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponseBadRequest, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from heritage.models import (
-    HeritageRendition,
-    Material,
-    MonumentPage,
-    Partner,
-    RestorationDocument,
-    RestorationImage,
-    RestorationRecord,
-    Technique,
-)
+from heritage.labels import display_names
 from heritage.text import fold
 
-from .backends import record_type_labels, record_url, restorations_search
+from .backends import record_type_labels, restorations_search
 from .es import ElasticsearchUnavailable
 from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 
@@ -70,8 +59,6 @@ FACET_NORMALISE = {
     "material": fold,
     "partner": fold,
 }
-# The rendition the record figures use: must match templates/includes/record_figure.html.
-FIGURE_RENDITION = "fill-480x360|format-webp"
 PAGE_WINDOW = 2  # page links shown on each side of the current page
 
 
@@ -186,16 +173,14 @@ def _results(results: list[dict], lang: str) -> list[dict]:
     shown = []
     for result in results:
         monument = result["monument"]
-        names = (
-            (monument["name_en"], monument["name_vi"]) if lang == "en" else (monument["name_vi"], monument["name_en"])
-        )
+        names = display_names(monument["name_vi"], monument["name_en"], lang, fallback=monument["slug"])
         highlight = result.get("highlight") or {}
         shown.append(
             {
                 **result,
                 "record_type_label": type_labels.get(result["record_type"], result["record_type"]),
-                "monument_name": names[0] or names[1],
-                "monument_other_name": names[1] if names[1] != names[0] else "",
+                "monument_name": names["primary"],
+                "monument_other_name": names["secondary"],
                 "title_highlight": (highlight.get("title") or [""])[0],
                 "summary_highlight": highlight.get("summary") or [],
                 "timeline_url": reverse("monument_timeline", kwargs={"monument": monument["slug"]}),
@@ -247,64 +232,3 @@ def restorations(request):
         }
     )
     return TemplateResponse(request, "search/restorations.html", context)
-
-
-def _records_with_everything(user):
-    """Records the user may see, with what their pages show, in a fixed number of queries."""
-    renditions = HeritageRendition.objects.filter(filter_spec=FIGURE_RENDITION)
-    return (
-        RestorationRecord.objects.visible_to(user)
-        .select_related("monument", "artefact", "project")
-        .prefetch_related(
-            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
-            Prefetch("materials", queryset=Material.objects.order_by("name")),
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
-            Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
-            Prefetch("images__image__renditions", queryset=renditions),
-            Prefetch(
-                "documents", queryset=RestorationDocument.objects.select_related("document").order_by("sort_order")
-            ),
-        )
-    )
-
-
-def restoration_record(request, reference: str):
-    """One record: 404 when unknown, unpublished, or internal and the visitor may not see internal records."""
-    record = get_object_or_404(_records_with_everything(request.user), reference=reference)
-    return TemplateResponse(
-        request,
-        "search/restoration_record.html",
-        {
-            "record": record,
-            "monument": record.monument.localized,
-            "artefact": record.artefact.localized if record.artefact_id else None,
-            "timeline_url": reverse("monument_timeline", kwargs={"monument": record.monument.slug}),
-        },
-    )
-
-
-def monument_timeline(request, monument: str):
-    """A monument's records (those the visitor may see) in date order, before/after images side by side."""
-    pages = MonumentPage.objects.live().public().filter(slug=monument)
-    page = pages.filter(locale__language_code=_page_language()).first() or pages.first()
-    if page is None:
-        raise Http404(_("There is no monument “%(slug)s”.") % {"slug": monument})
-    records = list(
-        _records_with_everything(request.user)
-        .filter(monument__translation_key=page.translation_key)
-        .order_by("start_earliest", "reference")
-    )
-    lang = _page_language()
-    for record in records:
-        record.page_url = record_url(record.reference, lang)
-    search = QueryDict(mutable=True)
-    search["monument"] = monument
-    return TemplateResponse(
-        request,
-        "search/monument_timeline.html",
-        {
-            "monument": page.localized,
-            "records": records,
-            "search_url": f"{reverse('restorations')}?{search.urlencode()}",
-        },
-    )

@@ -6,7 +6,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
+
+from heritage.labels import display_names, name_in
+from heritage.renditions import RENDITIONS
 
 register = template.Library()
 
@@ -94,10 +98,8 @@ def language_links(context) -> list[dict]:
 
 @register.filter
 def term_name(term) -> str:
-    """A vocabulary term in the active language: its English name in English when it has one."""
-    if get_language() == "en" and getattr(term, "name_en", ""):
-        return term.name_en
-    return term.name
+    """A vocabulary term in the active language, else in the other one."""
+    return name_in(term.name, getattr(term, "name_en", ""), get_language())
 
 
 @register.filter
@@ -125,21 +127,21 @@ def names(page) -> dict:
     """
     vi = getattr(page, "name_vi", "") or getattr(page, "title_vi", "")
     en = getattr(page, "name_en", "") or getattr(page, "title_en", "")
-    if get_language() == "en":
-        primary, secondary = (en or vi or page.title, "en" if en else "vi"), (vi, "vi")
-    else:
-        primary, secondary = (vi or en or page.title, "vi" if vi else "en"), (en, "en")
-    if secondary[0] == primary[0]:
-        secondary = ("", secondary[1])
-    return {
-        "primary": primary[0],
-        "primary_lang": primary[1],
-        "secondary": secondary[0],
-        "secondary_lang": secondary[1],
-    }
+    return display_names(vi, en, get_language(), fallback=page.title)
 
 
 @register.filter
 def images_in_phase(record, phase: str) -> list:
     """A restoration record's images of one phase ("before", "during", "after"), from its prefetched images."""
     return record.images_by_phase(phase)
+
+
+@register.simple_tag
+def rendition(image, name: str, **attrs):
+    """`<img>` of the rendition named `name` in heritage.renditions.RENDITIONS (what the views prefetch).
+
+    Like Wagtail's `{% image %}`, which takes its spec as literal words and so cannot read the table.
+    """
+    if not image:
+        return ""
+    return get_rendition_or_not_found(image, RENDITIONS[name]).img_tag(attrs)

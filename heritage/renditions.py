@@ -1,0 +1,25 @@
+"""The image renditions the public pages show, by name, in one table.
+
+Templates render them with `{% rendition image "gallery" %}` (heritage/templatetags/heritage_tags.py)
+and querysets prefetch them with `renditions_prefetch()`, both reading `RENDITIONS`, so that a page
+shows exactly the renditions it fetched beforehand, in one query, however many images it has.
+"""
+
+from django.db.models import Prefetch
+
+RENDITIONS = {
+    # Monument gallery, artefact images, images in a monument's body.
+    "gallery": "width-960|format-webp",
+    # Before/during/after images of a restoration record.
+    "record_figure": "fill-480x360|format-webp",
+    # An artefact's first image in the artefacts listing.
+    "card_thumbnail": "fill-160x160|format-webp",
+}
+
+
+def renditions_prefetch(lookup: str, *names: str) -> Prefetch:
+    """Prefetch, along `lookup` (e.g. "images__image__renditions"), the renditions named `names`."""
+    from .models import HeritageRendition
+
+    specs = [RENDITIONS[name] for name in names]
+    return Prefetch(lookup, queryset=HeritageRendition.objects.filter(filter_spec__in=specs))

@@ -1,0 +1,86 @@
+"""The archive's pages outside the page tree: a restoration record, and a monument's timeline.
+
+Records are not pages (heritage.models.RestorationRecord), so these are plain views under the
+language prefixes (config/urls.py). Who sees what is `RestorationRecord.objects.visible_to(user)`.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .links import restorations_search_url
+from .models import Material, MonumentPage, Partner, RestorationDocument, RestorationImage, RestorationRecord, Technique
+from .renditions import renditions_prefetch
+from .selectors import NoSuchPage, monument_records, records_decades, timeline_page
+
+
+def _page_language() -> str:
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (get_language() or "").split("-")[0]
+    return language if language in codes else codes[0]
+
+
+def _records_with_everything(user):
+    """Records the user may see, with what their pages show, in a fixed number of queries."""
+    return (
+        RestorationRecord.objects.visible_to(user)
+        .select_related("monument", "artefact", "project")
+        .prefetch_related(
+            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
+            Prefetch("materials", queryset=Material.objects.order_by("name")),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
+            renditions_prefetch("images__image__renditions", "record_figure"),
+            Prefetch(
+                "documents", queryset=RestorationDocument.objects.select_related("document").order_by("sort_order")
+            ),
+        )
+    )
+
+
+def restoration_record(request, reference: str):
+    """One record: 404 when unknown, unpublished, or internal and the visitor may not see internal records."""
+    record = get_object_or_404(_records_with_everything(request.user), reference=reference)
+    return TemplateResponse(
+        request,
+        "heritage/restoration_record.html",
+        {
+            "record": record,
+            "monument": record.monument.localized,
+            "artefact": record.artefact.localized if record.artefact_id else None,
+            "timeline_url": reverse("monument_timeline", kwargs={"monument": record.monument.slug}),
+        },
+    )
+
+
+def monument_timeline(request, monument: str):
+    """One page of a monument's records (those the visitor may see), oldest first; 404 beyond the last page."""
+    pages = MonumentPage.objects.live().public().filter(slug=monument)
+    page = pages.filter(locale__language_code=_page_language()).first() or pages.first()
+    if page is None:
+        raise Http404(_("There is no monument “%(slug)s”.") % {"slug": monument})
+    records = monument_records(page, user=request.user)
+    context = {"monument": page.localized, "search_url": restorations_search_url(monument)}
+    try:
+        page_obj = timeline_page(records, request.GET.get("page"))
+    except NoSuchPage as missing:
+        context.update(missing_page=request.GET.get("page", ""), paginator=missing.paginator)
+        return TemplateResponse(request, "heritage/monument_timeline.html", context, status=404)
+    decades, _undated = records_decades(records)
+    per_page = page_obj.paginator.per_page
+    context.update(
+        {
+            "page_obj": page_obj,
+            "records": list(page_obj.object_list),
+            "decades": [
+                {"label": str(decade.start), "count": decade.count, "page": decade.first_position // per_page + 1}
+                for decade in decades
+            ],
+        }
+    )
+    return TemplateResponse(request, "heritage/monument_timeline.html", context)
