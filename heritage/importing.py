@@ -54,6 +54,7 @@ from .models import (
     Visibility,
 )
 from .services import DEFAULT_LOCALE, TRANSLATION_LOCALES, vocabulary_terms_ensure
+from .spreadsheets import spreadsheet_unsafe
 from .text import fold
 
 logger = logging.getLogger(__name__)
@@ -183,21 +184,6 @@ def _too_big(size: int, limit: int) -> str:
         "size": f"{size / 1024 / 1024:.1f}",
         "limit": f"{limit / 1024 / 1024:.1f}",
     }
-
-
-# A cell a spreadsheet would run as a formula starts with one of these. Exports write such a cell
-# with a leading apostrophe, which spreadsheets show as text and do not display; imports drop it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell as exported: prefixed with an apostrophe if a spreadsheet would take it for a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def spreadsheet_unsafe(cell: str) -> str:
-    """The inverse of spreadsheet_safe(), applied to every imported cell."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _decode(data: bytes) -> str:
