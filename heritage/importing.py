@@ -897,7 +897,7 @@ def image_check(name: str, images_dir: Path | None) -> ImageFile:
     )
     try:
         with warnings.catch_warnings():
-            # Our own limit applies below; Pillow's warning threshold (~89 Mpx) is not the project's.
+            # Pillow warns above the same limit (heritage.apps); the check below says so in our words.
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(path) as image:
                 width, height = image.size
@@ -912,7 +912,7 @@ def image_check(name: str, images_dir: Path | None) -> ImageFile:
                     )
                 image.verify()
     except PILImage.DecompressionBombError as error:
-        # Pillow refuses outright beyond twice its own limit; its message carries the pixel count.
+        # Pillow refuses outright beyond twice the limit; its message carries the pixel count.
         claimed = re.search(r"\((\d+) pixels\)", str(error))
         pixels = f"{int(claimed[1]):,}" if claimed else "?"
         raise ValidationError(too_many_pixels % {"name": name, "pixels": pixels, "limit": f"{max_pixels:,}"}) from None

@@ -1,5 +1,6 @@
 """Small builders for test data. Images are made in memory with Pillow."""
 
+import functools
 import io
 import itertools
 
@@ -65,3 +66,11 @@ def admin_record_create(client, monument, **fields):
         data.update({f"{formset}-TOTAL_FORMS": 0, f"{formset}-INITIAL_FORMS": 0, f"{formset}-MAX_NUM_FORMS": 1000})
     data.update(fields)
     return client.post(RECORD_ADD_URL, data)
+
+
+@functools.cache
+def blank_png(width: int, height: int) -> bytes:
+    """A real PNG of `width` x `height` blank pixels, one bit each: a huge image in a few kilobytes."""
+    buffer = io.BytesIO()
+    PILImage.new("1", (width, height)).save(buffer, "PNG")
+    return buffer.getvalue()
