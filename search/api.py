@@ -61,8 +61,7 @@ def api_view(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ALLOWED_METHODS:
             response = _error(
-                _("The method %(method)s is not allowed here; use %(allowed)s.")
-                % {"method": request.method[:20], "allowed": " or ".join(ALLOWED_METHODS)},
+                _("The method %(method)s is not allowed here; use GET or HEAD.") % {"method": request.method[:20]},
                 405,
             )
             response["Allow"] = ", ".join(ALLOWED_METHODS)
