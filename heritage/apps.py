@@ -11,6 +11,10 @@ class HeritageConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
+        from .spreadsheets import admin_csv_exports_make_safe
+
+        admin_csv_exports_make_safe()
+
         # One pixel limit. Pillow refuses to open an image of more than twice its
         # MAX_IMAGE_PIXELS (about 179 million pixels by default) and warns above it; the
         # uploads, the imports and Wagtail's renditions all open images through it. Set to the

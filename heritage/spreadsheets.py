@@ -10,6 +10,12 @@ cell through spreadsheet_unsafe(), so a file exported and imported again gives t
 So that the two are exact inverses, a cell that already begins with apostrophes followed by such
 a character gets one more apostrophe too ("'=1" is written "''=1" and read back as "'=1").
 The rule is stated for curators in docs/data-specification.md.
+
+The admin's CSV downloads (the records' listing, and Wagtail's own reports: site history,
+workflows, locked and aging pages…) are written by Wagtail's SpreadsheetExportMixin, whose every
+cell passes through its preprocess_field_value(); admin_csv_exports_make_safe() (run once, from
+heritage.apps) puts spreadsheet_safe() there. Its XLSX downloads need nothing: Wagtail stores a
+cell that openpyxl would take for a formula as a text cell.
 """
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,3 +33,21 @@ def spreadsheet_safe(cell: str) -> str:
 def spreadsheet_unsafe(cell: str) -> str:
     """The cell as imported from a CSV file: the inverse of spreadsheet_safe()."""
     return cell[1:] if cell.startswith("'") and _formula_like(cell) else cell
+
+
+def admin_csv_exports_make_safe() -> None:
+    """Every CSV download of the Wagtail admin writes its cells through spreadsheet_safe()."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    preprocess = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(preprocess, "spreadsheet_safe", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = preprocess(self, field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return spreadsheet_safe(value)
+        return value
+
+    preprocess_field_value.spreadsheet_safe = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     Condition,
@@ -17,7 +17,6 @@ from .models import (
     Technique,
     Visibility,
 )
-from .spreadsheets import spreadsheet_safe
 
 
 class RestorationRecordFilterSet(WagtailFilterSet):
@@ -33,22 +32,8 @@ class RestorationRecordFilterSet(WagtailFilterSet):
         fields = ["monument", "record_type", "visibility", "condition_after", "techniques", "partners"]
 
 
-class SpreadsheetSafeIndexView(IndexView):
-    """The listing's "Download CSV" with every cell through spreadsheet_safe(), like every CSV the site writes.
-
-    The XLSX download needs nothing: Wagtail stores a cell openpyxl takes for a formula as a text cell.
-    """
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str):
-            return spreadsheet_safe(value)
-        return value
-
-
 class RestorationRecordViewSet(SnippetViewSet):
     model = RestorationRecord
-    index_view_class = SpreadsheetSafeIndexView
     icon = "history"
     menu_label = _("Restoration records")
     menu_order = 210

@@ -59,6 +59,22 @@ def test_the_admin_xlsx_export_holds_the_formula_as_a_text_cell(client, planted)
     assert not [cell for row in rows for cell in row if cell.data_type == "f"]
 
 
+def test_wagtails_own_reports_write_the_formula_as_text(client, ngo_mon, restorer, admin_user):
+    # The site history names a record by "reference: title", and the restorer wrote both.
+    reference = '=HYPERLINK("http://evil.test/","x")'
+    client.force_login(restorer)
+    assert admin_record_create(client, ngo_mon, reference=reference).status_code == 302
+
+    client.force_login(admin_user)
+    response = client.get("/admin/reports/site-history/", {"export": "csv"})
+
+    assert response.status_code == 200
+    _header, *rows = _csv_rows(b"".join(response.streaming_content))
+    cells = [cell for row in rows for cell in row]
+    assert f"'{reference}: Gia cố kèo" in cells
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+
+
 def test_the_api_export_writes_the_formula_as_text_and_the_import_reads_it_back(client, planted, tmp_path):
     response = client.get(API_EXPORT_URL)
     data = b"".join(response.streaming_content)
