@@ -10,16 +10,10 @@ spaces, and a text with no word left matches nothing. PostgreSQL and MySQL keep 
 Selected in settings with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}.
 """
 
+import functools
 import unicodedata
 
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
-from modelsearch.query import Phrase, PlainText
 
 
 def fts5_text(text: str) -> str:
@@ -27,33 +21,43 @@ def fts5_text(text: str) -> str:
     return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text).replace('"', '""')
 
 
-class _QuotedFTS5:
-    def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            text = fts5_text(query.query_string)
-            if not text.split():
-                return SearchQueryExpression(Lexeme(""))  # the empty string: FTS5 matches no row
-            query = PlainText(text, operator=query.operator, boost=query.boost)
-        elif isinstance(query, Phrase):
-            query = Phrase(fts5_text(query.query_string))
-        return super().build_search_query_content(query, config=config)
+@functools.cache
+def _sqlite_backend_class():
+    # Imported only on SQLite: modelsearch's SQLite modules need its FTS model, absent elsewhere.
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import Phrase, PlainText
 
+    class QuotedFTS5:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                text = fts5_text(query.query_string)
+                if not text.split():
+                    return SearchQueryExpression(Lexeme(""))  # the empty string: FTS5 matches no row
+                query = PlainText(text, operator=query.operator, boost=query.boost)
+            elif isinstance(query, Phrase):
+                query = Phrase(fts5_text(query.query_string))
+            return super().build_search_query_content(query, config=config)
 
-class QueryCompiler(_QuotedFTS5, SQLiteSearchQueryCompiler):
-    pass
+    class QueryCompiler(QuotedFTS5, SQLiteSearchQueryCompiler):
+        pass
 
+    class AutocompleteQueryCompiler(QuotedFTS5, SQLiteAutocompleteQueryCompiler):
+        pass
 
-class AutocompleteQueryCompiler(_QuotedFTS5, SQLiteAutocompleteQueryCompiler):
-    pass
+    class SQLiteBackend(SQLiteSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
 
-
-class SQLiteBackend(SQLiteSearchBackend):
-    query_compiler_class = QueryCompiler
-    autocomplete_query_compiler_class = AutocompleteQueryCompiler
+    return SQLiteBackend
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     backend = database_backend(params)
-    if isinstance(backend, SQLiteSearchBackend):
-        return SQLiteBackend(params)
+    if type(backend).__module__ == "modelsearch.backends.database.sqlite.sqlite":
+        return _sqlite_backend_class()(params)
     return backend
