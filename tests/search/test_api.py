@@ -830,7 +830,7 @@ def test_head_sends_no_body_whatever_the_server(rf, db):
 
 @pytest.mark.parametrize("url", [URL, EXPORT_URL])
 def test_an_empty_record_type_is_refused_as_the_schema_says(client, url, db):
-    response = client.get(url, {"record_type": ""})
+    response = client.get(url, {"record_type": ""}, headers={"Accept-Language": "en"})
 
     assert response.status_code == 400
     assert response.json()["error"].startswith("“record_type” is empty; use one of condition_check,")
