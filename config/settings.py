@@ -204,7 +204,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database search, with the SQLite query text quoted correctly (search/page_search.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}
 
 # Background tasks (django-tasks): index updates after saves, Wagtail's own indexing.
 # "immediate" (the default) runs them in the web process right after the transaction commits;

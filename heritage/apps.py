@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,18 @@ class HeritageConfig(AppConfig):
     name = "heritage"
     verbose_name = _("Heritage archive")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from PIL import Image
+
+        from .spreadsheets import admin_csv_exports_make_safe
+
+        admin_csv_exports_make_safe()
+
+        # One pixel limit. Pillow refuses to open an image of more than twice its
+        # MAX_IMAGE_PIXELS (about 179 million pixels by default) and warns above it; the
+        # uploads, the imports and Wagtail's renditions all open images through it. Set to the
+        # setting that Wagtail's upload form and our imports check, an image the setting admits
+        # opens everywhere, and one over it is refused with the setting's number.
+        if settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS

@@ -55,6 +55,7 @@ from .models import (
     Visibility,
 )
 from .services import DEFAULT_LOCALE, TRANSLATION_LOCALES, vocabulary_terms_ensure
+from .spreadsheets import spreadsheet_unsafe
 from .text import fold
 
 logger = logging.getLogger(__name__)
@@ -184,21 +185,6 @@ def _too_big(size: int, limit: int) -> str:
         "size": f"{size / 1024 / 1024:.1f}",
         "limit": f"{limit / 1024 / 1024:.1f}",
     }
-
-
-# A cell a spreadsheet would run as a formula starts with one of these. Exports write such a cell
-# with a leading apostrophe, which spreadsheets show as text and do not display; imports drop it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell as exported: prefixed with an apostrophe if a spreadsheet would take it for a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def spreadsheet_unsafe(cell: str) -> str:
-    """The inverse of spreadsheet_safe(), applied to every imported cell."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _decode(data: bytes) -> str:
@@ -912,7 +898,7 @@ def image_check(name: str, images_dir: Path | None) -> ImageFile:
     )
     try:
         with warnings.catch_warnings():
-            # Our own limit applies below; Pillow's warning threshold (~89 Mpx) is not the project's.
+            # Pillow warns above the same limit (heritage.apps); the check below says so in our words.
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(path) as image:
                 width, height = image.size
@@ -927,7 +913,7 @@ def image_check(name: str, images_dir: Path | None) -> ImageFile:
                     )
                 image.verify()
     except PILImage.DecompressionBombError as error:
-        # Pillow refuses outright beyond twice its own limit; its message carries the pixel count.
+        # Pillow refuses outright beyond twice the limit; its message carries the pixel count.
         claimed = re.search(r"\((\d+) pixels\)", str(error))
         pixels = f"{int(claimed[1]):,}" if claimed else "?"
         raise ValidationError(too_many_pixels % {"name": name, "pixels": pixels, "limit": f"{max_pixels:,}"}) from None

@@ -7,17 +7,27 @@ filtering and sorting we derive the earliest and latest day the text can mean.
 import calendar
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-PARTIAL_DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+PARTIAL_DATE_RE = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?$")
+
+
+def normalise_partial_date(value: str) -> str:
+    """The text with ASCII digits: "２０２０-０１", "٢٠١٩" and "२०१८-१२-३१" become "2020-01", "2019", "2018-12-31".
+
+    A spreadsheet or an input method may write the digits of another script; they mean the same
+    date, and sorting, filtering and the import's "unchanged" check compare the stored text.
+    """
+    return "".join(str(digit) if (digit := unicodedata.decimal(char, None)) is not None else char for char in value)
 
 
 def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
-    """Split "YYYY", "YYYY-MM" or "YYYY-MM-DD" into parts, raising ValidationError."""
-    match = PARTIAL_DATE_RE.match(value or "")
+    """Split "YYYY", "YYYY-MM" or "YYYY-MM-DD" (digits of any script) into parts, raising ValidationError."""
+    match = PARTIAL_DATE_RE.match(normalise_partial_date(value or ""))
     if not match:
         raise ValidationError(
             _("“%(value)s” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -60,9 +70,16 @@ def validate_partial_date(value: str) -> None:
 
 
 class PartialDateField(models.CharField):
-    """A CharField holding "YYYY", "YYYY-MM" or "YYYY-MM-DD"."""
+    """A CharField holding "YYYY", "YYYY-MM" or "YYYY-MM-DD" in ASCII digits.
+
+    Model.full_clean() (which the admin form and the import both run) stores the normalised text.
+    """
 
     default_validators = [validate_partial_date]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_partial_date(value) if isinstance(value, str) else value
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 10)

@@ -10,10 +10,11 @@ import functools
 import logging
 
 import orjson
-from django.http import HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from . import backends
 from .openapi import openapi_schema
@@ -44,14 +45,26 @@ def _error(message: str, status: int) -> HttpResponse:
     return _json({"error": message}, status=status)
 
 
-def api_view(view):
-    """GET only (405 with JSON otherwise); 400 on QueryError, 503 when Elasticsearch is unavailable."""
+ALLOWED_METHODS = ("GET", "HEAD")
 
+
+def api_view(view):
+    """GET and HEAD only (405 in JSON with Allow otherwise); 400 on QueryError, 503 when Elasticsearch is unavailable.
+
+    CSRF-exempt: the API only reads, so a POST has nothing to protect, and a client sending one
+    gets the API's own 405 rather than the CSRF middleware's HTML 403. HEAD answers GET's status
+    and headers without the body.
+    """
+
+    @csrf_exempt
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET":
-            response = HttpResponseNotAllowed(["GET"], content_type="application/json")
-            response.content = b'{"error": "Only GET is allowed."}'
+        if request.method not in ALLOWED_METHODS:
+            response = _error(
+                _("The method %(method)s is not allowed here; use GET or HEAD.") % {"method": request.method[:20]},
+                405,
+            )
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
         else:
             try:
                 response = view(request, *args, **kwargs)
@@ -61,10 +74,21 @@ def api_view(view):
                 logger.warning("restoration API: Elasticsearch unavailable", exc_info=True)
                 response = _error(_("The search service is unavailable at the moment; please try again shortly."), 503)
                 response["Retry-After"] = "30"
+            if request.method == "HEAD":
+                response = _without_body(response)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 
     return wrapper
+
+
+def _without_body(response):
+    if response.streaming:
+        response.streaming_content = []  # the rows are never read: none of them would be sent
+    else:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
 
 
 @api_view

@@ -49,9 +49,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from heritage import visibility
-from heritage.importing import RESTORATION_COLUMNS, spreadsheet_safe
+from heritage.importing import RESTORATION_COLUMNS
 from heritage.labels import name_in, names_in_order
 from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique
+from heritage.spreadsheets import spreadsheet_safe
 from heritage.text import _EXTRA
 
 from .documents import label_parts, text_from_html
@@ -405,7 +406,7 @@ def csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
 
     It starts with a byte-order mark (without it, Excel reads UTF-8 as a legacy code page and
     garbles every diacritic), and cells a spreadsheet would run as formulas get an apostrophe
-    (heritage.importing.spreadsheet_safe; the import removes it).
+    (heritage.spreadsheets.spreadsheet_safe; the import removes it).
     """
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     yield "\ufeff"

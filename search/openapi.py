@@ -51,7 +51,7 @@ def _parameters(*, paging: bool) -> list[dict]:
             "required": False,
             "description": (
                 f"Record type code. Repeatable (at most {MAX_VALUES} values); values are alternatives (OR). "
-                "An unknown code is an error (400)."
+                "An unknown or empty code (`record_type=`) is an error (400)."
             ),
             "schema": {"type": "array", "items": {"type": "string", "enum": list(RecordType.values)}},
             "style": "form",
@@ -152,7 +152,7 @@ def _errors(*codes: str) -> dict:
         "400": "A parameter is invalid (unknown sort, record type or lang, from after to, page < 1, "
         f"page_size > {MAX_PAGE_SIZE}, q longer than {MAX_Q_LENGTH} characters, a non-number where a number "
         "belongs, a single-valued parameter given twice).",
-        "405": "Only GET is allowed.",
+        "405": "Only GET and HEAD are allowed (the Allow header says so); HEAD answers as GET, without the body.",
         "503": "Elasticsearch is configured but unavailable; try again later (Retry-After says when).",
     }
     return {

@@ -7,7 +7,7 @@ QueryError, whose message the API answers with a 400. Every parameter is optiona
   Query-syntax characters (`"(*[:\\` …) are plain text: the text never reaches a query parser.
 - `monument` (slug), `record_type`, `technique`, `material`, `partner`: facet codes, repeatable.
   Values of one parameter are alternatives (OR); different parameters all apply (AND).
-  An unknown record type is an error; an unknown monument or term simply matches nothing.
+  An unknown or empty record type is an error; an unknown monument or term simply matches nothing.
   Term values are folded like the vocabularies' keys, so "Sơn mài" and "son mai" are one code.
 - `from`, `to`: years (1..9999); a record matches when its date range overlaps [from-01-01, to-12-31].
 - `sort`: `relevance` (the default with q), `start` (the default without q) or `-start`.
@@ -116,6 +116,12 @@ class RestorationQuery:
         q = " ".join(q.split())
         words = query_words(q)
 
+        if any(not value.strip() for value in _values(params, "record_type")):
+            # The schema's record_type is a code from a closed list, and "" is not one of them.
+            raise QueryError(
+                _("“record_type” is empty; use one of %(values)s, or leave the parameter out.")
+                % {"values": ", ".join(RecordType.values)}
+            )
         record_types = _many(params, "record_type", str.lower)
         unknown = [value for value in record_types if value not in RecordType.values]
         if unknown:

@@ -5,6 +5,7 @@ The restorers' search page renders the same service the JSON API answers from
 """
 
 import math
+import unicodedata
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseBadRequest, QueryDict
@@ -24,9 +25,14 @@ from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 MAX_QUERY_LENGTH = 200
 
 
+def _search_text(text: str) -> str:
+    """The search box's text with control characters (a NUL byte, say) as spaces: no backend reads them as words."""
+    return " ".join("".join(" " if unicodedata.category(char) == "Cc" else char for char in text).split())
+
+
 def search(request):
     """Site-wide page search through Wagtail's configured backend."""
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request.GET.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:
         return HttpResponseBadRequest(_("The search text is too long (at most %d characters).") % MAX_QUERY_LENGTH)
     results = Page.objects.none()

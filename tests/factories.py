@@ -1,5 +1,6 @@
 """Small builders for test data. Images are made in memory with Pillow."""
 
+import functools
 import io
 import itertools
 
@@ -43,3 +44,33 @@ def make_record(monument, *, publish: bool = True, **fields) -> RestorationRecor
         revision.publish()
     record.refresh_from_db()
     return record
+
+
+RECORD_ADD_URL = "/admin/snippets/heritage/restorationrecord/add/"
+
+
+def admin_record_create(client, monument, **fields):
+    """POST the admin's "add restoration record" form as the logged-in user (saved as a draft): the response."""
+    data = {
+        "reference": f"ADMIN-{next(_counter):05d}",
+        "title": "Gia cố kèo",
+        "monument": monument.pk,
+        "record_type": "treatment",
+        "start": "1991",
+        "end": "",
+        "summary": "Thay ngói lưu ly.",
+        "method": '{"blocks": [], "entityMap": {}}',  # an empty Draftail editor
+        "visibility": "public",
+    }
+    for formset in ("images", "documents"):
+        data.update({f"{formset}-TOTAL_FORMS": 0, f"{formset}-INITIAL_FORMS": 0, f"{formset}-MAX_NUM_FORMS": 1000})
+    data.update(fields)
+    return client.post(RECORD_ADD_URL, data)
+
+
+@functools.cache
+def blank_png(width: int, height: int) -> bytes:
+    """A real PNG of `width` x `height` blank pixels, one bit each: a huge image in a few kilobytes."""
+    buffer = io.BytesIO()
+    PILImage.new("1", (width, height)).save(buffer, "PNG")
+    return buffer.getvalue()

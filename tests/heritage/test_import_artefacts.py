@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from heritage import importing
 from heritage.importing import ARTEFACT_COLUMNS, ARTEFACT_OPTIONAL_COLUMNS
 from heritage.models import ArtefactPage, HeritageImage, Material
-from tests.factories import image_bytes
+from tests.factories import blank_png, image_bytes
 
 COLUMNS = ARTEFACT_COLUMNS + ARTEFACT_OPTIONAL_COLUMNS
 
@@ -289,3 +289,36 @@ def test_uploaded_files_are_removed_when_the_import_fails_after_uploading(tmp_pa
     assert stored_originals() == before
     assert not HeritageImage.objects.exists()
     assert not ArtefactPage.objects.exists()
+
+
+# 14000×13000 is 182,000,000 pixels: under the setting's 200,000,000, over Pillow's default ceiling
+# (2 × 89,478,485); 16000×12800 is 204,800,000, over the setting.
+UNDER_THE_LIMIT, OVER_THE_LIMIT = (14000, 13000), (16000, 12800)
+
+
+def test_an_image_under_the_pixel_limit_is_imported_and_one_over_it_refused_with_the_limit(
+    tmp_path, ngo_mon, images, settings
+):
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 200_000_000
+    (images / "citadel-plan.png").write_bytes(blank_png(*UNDER_THE_LIMIT))
+    (images / "citadel-survey.png").write_bytes(blank_png(*OVER_THE_LIMIT))
+
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, [row(image="citadel-survey.png")], images)
+    assert (
+        "line 2: image: “citadel-survey.png” has too many pixels (204,800,000; the limit is 200,000,000)"
+        in error.value.stderr
+    )
+
+    out, _err = run(tmp_path, [row(image="citadel-plan.png")], images)
+    assert out.strip() == "created 1, updated 0, unchanged 0"
+    assert (HeritageImage.objects.get().width, HeritageImage.objects.get().height) == UNDER_THE_LIMIT
+
+
+def test_a_decompression_bomb_is_refused_with_the_settings_limit(tmp_path, ngo_mon, images):
+    (images / "bomb.png").write_bytes(png_claiming(30_000, 30_000))  # over twice the limit: Pillow's own refusal
+
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, [row(image="bomb.png")], images)
+
+    assert "“bomb.png” has too many pixels (900,000,000; the limit is 200,000,000)" in error.value.stderr

@@ -405,3 +405,26 @@ def test_importing_over_a_record_in_moderation_publishes_it_and_ends_the_moderat
     record.refresh_from_db()
     assert record.title == "Curator's checked version"
     assert record.live_revision_id == record.latest_revision_id and not record.has_unpublished_changes
+
+
+OTHER_DIGITS = [("２０２０-０１", "2020-01"), ("٢٠١٩", "2019"), ("२०१८-१२-३१", "2018-12-31")]
+
+
+@pytest.mark.parametrize(("written", "stored"), OTHER_DIGITS)
+def test_dates_in_other_digits_are_stored_in_ascii_digits(tmp_path, monuments, written, stored):
+    out, _err = run(tmp_path, [row(start=written, end=written)])
+
+    assert out.strip() == "created 1, updated 0, unchanged 0"
+    record = RestorationRecord.objects.get()
+    assert (record.start, record.end) == (stored, stored)
+    assert record.start_earliest.isoformat().startswith(stored[:4])
+    # The file read again is the same record: nothing changes.
+    assert run(tmp_path, [row(start=written, end=written)])[0].strip() == "created 0, updated 0, unchanged 1"
+
+
+def test_an_impossible_date_in_other_digits_is_reported_by_line(tmp_path, monuments):
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, [row(reference="HUE-OK-1"), row(reference="HUE-BAD-1", start="２０２０-１３")])
+
+    assert "line 3: start: “2020-13” has no month 13." in error.value.stderr
+    assert not RestorationRecord.objects.exists()

@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from heritage.models import RestorationRecord
 from heritage.partial_dates import earliest_day, latest_day, parse_partial_date
+from tests.factories import admin_record_create
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,26 @@ def test_an_impossible_date_is_refused_with_a_reason(text, message):
     with pytest.raises(ValidationError) as error:
         parse_partial_date(text)
     assert message in " ".join(error.value.messages)
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("２０２０-０１", "2020-01"), ("٢٠١٩", "2019"), ("२०१८-१२-३१", "2018-12-31"), ("1991", "1991")],
+)
+def test_dates_in_other_digits_are_saved_from_the_admin_form_in_ascii_digits(
+    client, ngo_mon, restorer, written, stored
+):
+    client.force_login(restorer)
+
+    response = admin_record_create(client, ngo_mon, reference="HUE-NM-DIGITS", start=written, end=written)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = RestorationRecord.objects.get(reference="HUE-NM-DIGITS")
+    assert (record.start, record.end) == (stored, stored)
+    assert record.latest_revision.content["start"] == stored  # the draft a reviewer sees
+    assert parse_partial_date(written) == parse_partial_date(stored)
+
+
+def test_superscript_digits_are_not_a_date():
+    with pytest.raises(ValidationError):
+        parse_partial_date("¹⁹⁹¹")

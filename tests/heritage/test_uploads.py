@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from heritage.models import HeritageImage
-from tests.factories import image_bytes
+from tests.factories import blank_png, image_bytes
 
 
 def png_claiming(width: int, height: int) -> bytes:
@@ -88,3 +88,26 @@ def test_a_restorer_without_upload_rights_elsewhere_cannot_delete_images(client,
     response = client.post(reverse("wagtailimages:delete", args=[image.pk]))
     assert response.status_code in (302, 403)
     assert HeritageImage.objects.filter(pk=image.pk).exists()
+
+
+def test_an_image_under_the_pixel_limit_is_accepted_and_one_over_it_refused_with_the_limit(curator_client, settings):
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 200_000_000
+
+    over = upload(curator_client, blank_png(16000, 12800), "citadel-survey.png")
+    assert over.status_code == 200
+    assert over.context["form"].errors["file"] == [
+        "This file has too many pixels (204800000). Maximum pixels 200000000."
+    ]
+    assert not HeritageImage.objects.exists()
+
+    # 182,000,000 pixels: over Pillow's default ceiling (about 179 million), under the setting.
+    under = upload(curator_client, blank_png(14000, 13000), "citadel-plan.png")
+    assert under.status_code == 302, under.context["form"].errors
+    assert (HeritageImage.objects.get().width, HeritageImage.objects.get().height) == (14000, 13000)
+
+
+def test_a_decompression_bomb_is_refused_with_the_settings_limit(curator_client):
+    response = upload(curator_client, png_claiming(30_000, 30_000), "bomb.png")
+
+    assert response.status_code == 200
+    assert "Maximum pixels 200000000." in str(response.context["form"].errors["file"])

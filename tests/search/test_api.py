@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from heritage.importing import RESTORATION_COLUMNS
@@ -783,10 +783,64 @@ def test_suggestions_are_at_most_ten(client, archive, reindex):
 
 @pytest.mark.parametrize("url", [URL, SUGGEST_URL, EXPORT_URL, OPENAPI_URL])
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_only_get_is_allowed(client, url, method, db):
-    response = getattr(client, method)(url)
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_only_get_and_head_are_allowed(url, method, signed_in, restorer):
+    # CSRF checks on, as for a real client: a POST without a token must still get the API's answer.
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(restorer)
+    response = getattr(client, method)(
+        url, data=b'{"q": "x"}', content_type="application/json", headers={"Accept-Language": "en"}
+    )
+
     assert response.status_code == 405
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD"
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": f"The method {method.upper()} is not allowed here; use GET or HEAD."}
+
+
+@pytest.mark.parametrize("url", [URL, SUGGEST_URL + "?q=ngo", EXPORT_URL, OPENAPI_URL, URL + "?page=x"])
+def test_head_answers_like_get_without_the_body(client, url, curator):
+    client.force_login(curator)
+    get, head = client.get(url), client.head(url)
+
+    assert head.status_code == get.status_code
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head.get("Content-Disposition") == get.get("Content-Disposition")
+    if not get.streaming:
+        assert head["Content-Length"] == str(len(get.content))
+    assert (b"".join(head.streaming_content) if head.streaming else head.content) == b""
+
+
+def test_head_sends_no_body_whatever_the_server(rf, db):
+    # The test client drops a HEAD answer's body itself; a WSGI server need not: the view does.
+    from django.contrib.auth.models import AnonymousUser
+
+    from search import api
+
+    schema = api.openapi(rf.head(OPENAPI_URL))
+    assert (schema.status_code, schema.content) == (200, b"")
+    assert int(schema["Content-Length"]) == len(api.openapi(rf.get(OPENAPI_URL)).content)
+
+    request = rf.head(EXPORT_URL)
+    request.user = AnonymousUser()
+    export = api.restorations_export(request)
+    assert (export.status_code, b"".join(export.streaming_content)) == (200, b"")
+
+
+@pytest.mark.parametrize("url", [URL, EXPORT_URL])
+def test_an_empty_record_type_is_refused_as_the_schema_says(client, url, db):
+    response = client.get(url, {"record_type": ""}, headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("“record_type” is empty; use one of condition_check,")
+    # The schema agrees: record_type's values are codes from a closed list, which "" is not.
+    parameters = client.get(OPENAPI_URL).json()["paths"]["/restorations/"]["get"]["parameters"]
+    (parameter,) = [p for p in parameters if p["name"] == "record_type"]
+    assert "" not in parameter["schema"]["items"]["enum"]
+    assert "empty code (`record_type=`) is an error (400)" in parameter["description"]
+    # Beside a real code, an empty value is refused too.
+    assert client.get(url, {"record_type": ["treatment", ""]}).status_code == 400
 
 
 def test_the_openapi_schema_describes_the_api(client, db):

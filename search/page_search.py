@@ -1,0 +1,63 @@
+"""Wagtail's database search backend (the embedded default), with the SQLite query text quoted correctly.
+
+On SQLite, django-modelsearch hands each word of the search text to FTS5 inside double quotes
+without doubling the double quotes it contains, and SQLite reads the query only up to a NUL
+byte: `"`, `a"` or a NUL in a search box made the query unreadable to SQLite and the page answer
+500 (the site search, and the admin's searches alike; wagtail/wagtail#13227). Here each word is
+quoted as FTS5 requires, control characters (which FTS5 treats as separators anyway) become
+spaces, and a text with no word left matches nothing. PostgreSQL and MySQL keep their backends.
+
+Selected in settings with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}.
+"""
+
+import functools
+import unicodedata
+
+from modelsearch.backends.database import SearchBackend as database_backend
+
+
+def fts5_text(text: str) -> str:
+    """`text` made safe inside an FTS5 string: control characters as spaces, double quotes doubled."""
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text).replace('"', '""')
+
+
+@functools.cache
+def _sqlite_backend_class():
+    # Imported only on SQLite: modelsearch's SQLite modules need its FTS model, absent elsewhere.
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import Phrase, PlainText
+
+    class QuotedFTS5:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                text = fts5_text(query.query_string)
+                if not text.split():
+                    return SearchQueryExpression(Lexeme(""))  # the empty string: FTS5 matches no row
+                query = PlainText(text, operator=query.operator, boost=query.boost)
+            elif isinstance(query, Phrase):
+                query = Phrase(fts5_text(query.query_string))
+            return super().build_search_query_content(query, config=config)
+
+    class QueryCompiler(QuotedFTS5, SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(QuotedFTS5, SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class SQLiteBackend(SQLiteSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+
+    return SQLiteBackend
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
+    backend = database_backend(params)
+    if type(backend).__module__ == "modelsearch.backends.database.sqlite.sqlite":
+        return _sqlite_backend_class()(params)
+    return backend
