@@ -162,10 +162,6 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-def text_words(text: str) -> set[str]:
-    return set(WORD.findall(fold_chars(text or "")))
-
-
 # --- Highlighting (database backend) ---------------------------------------------------------
 
 
