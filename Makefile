@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Debug is off unless asked for: the development targets ask.
+DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint services-up services-down worker migrate demo reset-db clean
 
@@ -20,13 +22,13 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py migrate --no-input
 
 demo: migrate
-	$(PY) manage.py load_demo --if-empty
+	$(DEV) $(PY) manage.py load_demo --if-empty
 
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-installed
 	./scripts/run-tests
@@ -34,8 +36,8 @@ test: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py check
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py check
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 # Production: runs the task queue and retries failed restoration-index updates.
 worker: $(VENV)/.installed

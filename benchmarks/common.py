@@ -136,6 +136,8 @@ def django_setup(*, database_url: str = "", elasticsearch: bool = False, admin_d
     # ...and persistent database connections, as the README's production section advises.
     os.environ["DATABASE_CONN_MAX_AGE"] = "60"
     os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-not-a-secret")
+    # ...but no redirect to HTTPS: the benchmarks' in-process client speaks plain HTTP.
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     if not elasticsearch:
         os.environ["ELASTICSEARCH_URL"] = ""
 

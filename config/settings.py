@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,18 +28,23 @@ def env_bool(name: str, default: bool) -> bool:
     return value.lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: `make run` asks with DJANGO_DEBUG=1, production never does.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (the default); "
+            "for development set DJANGO_DEBUG=1, as `make run` does."
+        )
     SECRET_KEY = "insecure-development-key-only-for-the-embedded-default"
 
 ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS").split(",") if o]
 
 INSTALLED_APPS = [
+    "csp",
     "heritage",
     "tours",
     "search",
@@ -71,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
+    "config.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -224,11 +232,109 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS, behind a TLS-terminating proxy. With debug off every switch is on unless the
+# environment turns it off; with debug on (development over plain HTTP) they are off.
+# The proxy must set X-Forwarded-Proto and strip any value a client sent: Django trusts it.
+_proxy_header = env("DJANGO_SECURE_PROXY_SSL_HEADER", "" if DEBUG else "X-Forwarded-Proto: https")
+if _proxy_header.lower() in {"", "0", "off", "none"}:
+    SECURE_PROXY_SSL_HEADER = None
+else:
+    _name, _, _value = _proxy_header.partition(":")
+    if not _value.strip():
+        raise ImproperlyConfigured(
+            f"DJANGO_SECURE_PROXY_SSL_HEADER must read 'Header-Name: value', not {_proxy_header!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Consent to the browsers' preload list only; a domain is added when someone submits it.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Every cookie the site sets: the session, CSRF, the language (django_language) and the
+# messages cookie (which follows the session's flags). No script of ours or Wagtail's
+# reads them, so all are HttpOnly.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+
+def _media_origins() -> list[str]:
+    """Where images are served from when they are not on this site: S3, its CDN, an absolute MEDIA_URL."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return [_origin(MEDIA_URL)] if "://" in MEDIA_URL else []
+    options = STORAGES["default"]["OPTIONS"]
+    if options["custom_domain"]:
+        return [f"https://{options['custom_domain']}"]
+    if options["endpoint_url"]:
+        return [_origin(options["endpoint_url"])]
+    region = f".{options['region_name']}" if options["region_name"] else ""
+    if options["addressing_style"] == "virtual":
+        return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3{region}.amazonaws.com"]
+    return [f"https://s3{region}.amazonaws.com"]
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+# Content-Security-Policy (django-csp). Public pages: nothing inline unless it carries the
+# request's nonce (`{{ request.csp_nonce }}`), nothing from elsewhere but media storage.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *_media_origins()],
+        "media-src": [SELF, *_media_origins()],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail and Django admins write inline scripts and styles that carry no nonce
+# (wagtail/wagtail#1288), so under these prefixes config.security sends this policy instead:
+# inline code allowed, everything else as strict as the public one. No nonce here: a nonce
+# would make browsers ignore 'unsafe-inline'.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Image previews before upload (data:, blob:), editors' avatars.
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com", *_media_origins()],
+        # Wagtail's check for a newer release.
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        # Live preview and choosers load admin pages in frames.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# Permissions-Policy (config.security): browser features no page of the site uses. A feature
+# a page comes to need (the tours' geolocation, say) is opened here, for this origin only.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,

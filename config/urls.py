@@ -1,27 +1,30 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.views.serve import ServeView
 
+from heritage import files
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Files follow the visibility of the records that use them (heritage.files).
+    re_path(r"^documents/(\d+)/(.*)$", files.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
-    path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
+    # Wagtail's image URLs end with the file's name: /images/<signature>/<id>/<filter spec>/<name>
+    re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", files.ImageServeView.as_view(), name="wagtailimages_serve"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if files.media_served_locally():
+    urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", files.serve_media))
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

@@ -28,8 +28,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from . import visibility
 from .partial_dates import PartialDateField, earliest_day, latest_day
 from .text import fold
+from .visibility import Visibility
 
 
 class Licence(models.TextChoices):
@@ -525,20 +527,13 @@ class RecordType(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency intervention")
 
 
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    INTERNAL = "internal", _("Internal (staff only)")
-
-
 class RestorationRecordQuerySet(models.QuerySet):
     def public(self):
-        """What anonymous visitors may see: published and marked public."""
-        return self.filter(live=True, visibility=Visibility.PUBLIC)
+        """What anonymous visitors may see."""
+        return self.filter(**visibility.PUBLIC_CONDITIONS)
 
     def visible_to(self, user):
-        if user.is_authenticated and user.has_perm("heritage.view_internal_restorationrecord"):
-            return self.filter(live=True)
-        return self.public()
+        return self.filter(**visibility.record_conditions(user))
 
     def for_timeline(self):
         """Oldest first, with all a timeline entry shows prefetched (image renditions included),

@@ -19,7 +19,7 @@ Semantics shared by both backends:
   many records it would add. The decade facet (of the start year) applies every facet filter;
   `from`/`to` and `q` restrict every facet. At most FACET_SIZE values per facet, the most
   frequent first (decades in order).
-- Visibility: users without `heritage.view_internal_restorationrecord` see only public
+- Visibility (heritage.visibility): users without `heritage.view_internal_restorationrecord` see only public
   records, in results, counts, facets, highlights, suggestions and exports alike.
 
 The database fallback cannot fold text in SQL portably (SQLite and PostgreSQL have no common
@@ -47,8 +47,9 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from heritage import visibility
 from heritage.importing import RESTORATION_COLUMNS, spreadsheet_safe
-from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique, Visibility
+from heritage.models import Material, MonumentPage, Partner, RecordType, RestorationRecord, Technique
 from heritage.text import _EXTRA
 
 from .documents import label_parts, text_from_html
@@ -66,7 +67,6 @@ HIGHLIGHT_FRAGMENTS = 3
 RESCORE_WINDOW = 200  # top text matches ranked with ES_RANK_FIELDS too: 10 pages of 20
 LABEL_CACHE_SIZE = 8192  # labelled facet values remembered with their label (_es_labelled)
 FOLD_CACHE_SIZE = 20_000  # folded field texts the database fallback remembers between searches
-INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
 
 VOCABULARY_FIELDS = {"technique": "techniques", "material": "materials", "partner": "partners"}
 VOCABULARY_MODELS = {"technique": Technique, "material": Material, "partner": Partner}
@@ -110,14 +110,8 @@ def elasticsearch_enabled() -> bool:
     return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
 
 
-def sees_internal(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.has_perm(INTERNAL_PERMISSION))
-
-
 def _visible(user):
-    if sees_internal(user):
-        return RestorationRecord.objects.filter(live=True)
-    return RestorationRecord.objects.public()
+    return RestorationRecord.objects.visible_to(user)
 
 
 # --- Folding, fast ---------------------------------------------------------------------------
@@ -686,7 +680,10 @@ def _es_index() -> str:
 
 
 def _es_visibility(user) -> list[dict]:
-    return [] if sees_internal(user) else [{"term": {"visibility": "public"}}]
+    # The index holds published records only (documents.records_for_indexing), so `live` is
+    # already true of every document there.
+    conditions = visibility.record_conditions(user)
+    return [{"term": {field: value}} for field, value in conditions.items() if field != "live"]
 
 
 def _es_text(words: tuple[str, ...]) -> dict:
@@ -945,7 +942,7 @@ def _es_page_body(query: RestorationQuery, main: dict) -> dict:
 
 
 def _visible_ids(ids: list[int], user) -> set[int]:
-    """Which of these records the user may see now, per the database: RestorationRecord.objects.visible_to.
+    """Which of these records the user may see now, per the database (heritage.visibility).
 
     The same rule as one small SQL query on the primary key: it runs on every search, where
     building it through the ORM would cost ten times as much as running it.
@@ -954,13 +951,13 @@ def _visible_ids(ids: list[int], user) -> set[int]:
         return set()
     meta = RestorationRecord._meta
     quote = connection.ops.quote_name
-    pk, live = quote(meta.pk.column), quote(meta.get_field("live").column)
+    pk = quote(meta.pk.column)
     placeholders = ", ".join(["%s"] * len(ids))
-    sql = f"SELECT {pk} FROM {quote(meta.db_table)} WHERE {pk} IN ({placeholders}) AND {live} = %s"
-    params = [*ids, True]
-    if not sees_internal(user):
-        sql += f" AND {quote(meta.get_field('visibility').column)} = %s"
-        params.append(Visibility.PUBLIC)
+    sql = f"SELECT {pk} FROM {quote(meta.db_table)} WHERE {pk} IN ({placeholders})"
+    params = list(ids)
+    for field, value in visibility.record_conditions(user).items():
+        sql += f" AND {quote(meta.get_field(field).column)} = %s"
+        params.append(value)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {row[0] for row in cursor.fetchall()}

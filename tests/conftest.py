@@ -4,13 +4,17 @@ scripts/run-tests runs the suite twice: HERITAGE_TEST_PROFILE=embedded (SQLite, 
 search, local files) and HERITAGE_TEST_PROFILE=services (PostgreSQL, Elasticsearch,
 S3Proxy from scripts/services). A test marked `@pytest.mark.needs("elasticsearch")` runs
 only in the services profile; there, a missing service skips it loudly, or fails it when
-REQUIRE_SERVICES=1 (CI).
+REQUIRE_SERVICES=1 (CI). `needs("chromium")` (the browser tests: Debian's Chromium driven by
+Playwright) belongs to no profile: such a test runs in both, with the same skip-or-fail rule.
 """
 
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,7 +22,9 @@ from django.db import connection
 
 PROFILE = os.environ.get("HERITAGE_TEST_PROFILE", "embedded")
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-KNOWN_SERVICES = {"postgres", "elasticsearch", "s3"}
+PROFILE_SERVICES = {"postgres", "elasticsearch", "s3"}
+KNOWN_SERVICES = PROFILE_SERVICES | {"chromium"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def _service_problem(name: str) -> str | None:
@@ -46,6 +52,14 @@ def _service_problem(name: str) -> str | None:
             default_storage.connection.meta.client.head_bucket(Bucket=settings.AWS_STORAGE_BUCKET_NAME)
         except Exception as error:  # any client or network error means the same here
             return f"S3 bucket {settings.AWS_STORAGE_BUCKET_NAME} is not reachable: {error}"
+        return None
+    if name == "chromium":
+        if not os.access(CHROMIUM, os.X_OK):
+            return f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)"
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            return "the Python package playwright is not installed (requirements-dev.txt)"
         return None
     raise ValueError(f"unknown service {name!r}; use one of {sorted(KNOWN_SERVICES)}")
 
@@ -104,9 +118,10 @@ def _needs_services(request):
     marker = request.node.get_closest_marker("needs")
     if marker is None:
         return
-    if PROFILE != "services":
+    if PROFILE != "services" and PROFILE_SERVICES.intersection(marker.args):
         pytest.skip(f"needs {', '.join(marker.args)}: runs in the services profile")
-    request.getfixturevalue("db")
+    if PROFILE_SERVICES.intersection(marker.args):
+        request.getfixturevalue("db")
     for name in marker.args:
         require_service(name)
 
@@ -115,10 +130,92 @@ def require_service(name: str) -> None:
     """Skip loudly when `name` is missing, or fail when REQUIRE_SERVICES=1."""
     problem = _service_problem(name)
     if problem:
-        message = f"!! SERVICE MISSING: {name}: {problem} (start it with scripts/services up)"
-        if REQUIRE_SERVICES:
-            pytest.fail(message)
-        pytest.skip(message)
+        remedy = "install Debian's chromium package" if name == "chromium" else "start it with scripts/services up"
+        service_missing(name, f"{problem} ({remedy})")
+
+
+def service_missing(name: str, problem: str) -> None:
+    """Skip the test loudly, or fail it when REQUIRE_SERVICES=1."""
+    message = f"!! SERVICE MISSING: {name}: {problem}"
+    if REQUIRE_SERVICES:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class OwnElasticsearch:
+    """An Elasticsearch server of one test's own, which the test may stop and restart.
+
+    scripts/service-elasticsearch runs it on free ports from a runtime dir of its own (under
+    /var/tmp, which the server's user can reach when we are root), reusing the checkout's cached
+    distribution and built plugin, and writes no env file: the shared server and other
+    checkouts never notice it. Its data survive down/up, as a real cluster's do.
+    """
+
+    SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "service-elasticsearch"
+
+    def __init__(self):
+        self.runtime_dir = tempfile.mkdtemp(prefix="hue-heritage-own-es-", dir="/var/tmp")
+        http_port, transport_port = _free_ports(2)
+        self.url = f"http://127.0.0.1:{http_port}"
+        self._env = {
+            **{key: value for key, value in os.environ.items() if key != "ES_FRESH_DATA"},
+            "ES_PORT": str(http_port),
+            "ES_TRANSPORT_PORT": str(transport_port),
+            "SERVICES_RUNTIME_DIR": self.runtime_dir,
+            "ES_ENV_FILE": "",
+        }
+
+    def _run(self, action: str) -> None:
+        result = subprocess.run(
+            [str(self.SCRIPT), action], env=self._env, stdin=subprocess.DEVNULL, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            output = (result.stdout + result.stderr).strip()
+            raise RuntimeError(f"service-elasticsearch {action} exited {result.returncode}: {output}")
+
+    def up(self) -> None:
+        self._run("up")
+
+    def down(self) -> None:
+        self._run("down")
+
+    def remove(self) -> None:
+        """Stop it if it runs, and delete its runtime dir."""
+        try:
+            self.down()
+        finally:
+            shutil.rmtree(self.runtime_dir, ignore_errors=True)
+
+
+def _free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+@pytest.fixture
+def own_elasticsearch(settings):
+    """An Elasticsearch of this test's own (see OwnElasticsearch), with the settings pointing at it.
+
+    Request it before any fixture that uses Elasticsearch. It costs one server start (~20-45 s
+    on a 2-core machine). When it cannot start: a loud skip, or a failure under REQUIRE_SERVICES=1.
+    """
+    server = OwnElasticsearch()
+    try:
+        server.up()
+    except RuntimeError as error:
+        server.remove()
+        service_missing("elasticsearch", f"this test's own server did not start: {error}")
+    settings.ELASTICSEARCH_URL = server.url
+    try:
+        yield server
+    finally:
+        server.remove()
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,15 @@
 """The restoration index follows the database: saves, publication, deletes, renames, imports, an outage.
 
 The tests marked `needs("elasticsearch")` run against the real server of scripts/services, each
-under its own index prefix. Tests run inside a transaction, so index updates (queued with
+under its own index prefix; the outage test stops and restarts a server of its own instead
+(`own_elasticsearch`). Tests run inside a transaction, so index updates (queued with
 `transaction.on_commit`) are run by `django_capture_on_commit_callbacks(execute=True)`.
 """
 
 import csv
 import io
 import json
-import subprocess
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -28,21 +26,30 @@ from search.sync import retry_pending
 from tests.factories import make_record
 from tests.search.indexes import restoration_indexes_delete
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def monument(ngo_mon):
     return ngo_mon
 
 
-@pytest.fixture
-def index(settings):
+def _empty_index(settings):
     """An empty index of our own (a rebuild of no records), deleted after the test."""
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
     es.index_rebuild()
     yield es.alias_name()
     restoration_indexes_delete()
+
+
+@pytest.fixture
+def index(settings):
+    """An empty index of our own, deleted after the test."""
+    yield from _empty_index(settings)
+
+
+@pytest.fixture
+def index_on_own_server(own_elasticsearch, settings):
+    """An empty index on a server of the test's own (`own_elasticsearch`), which the test may stop."""
+    yield from _empty_index(settings)
 
 
 def indexed(pk) -> dict | None:
@@ -386,31 +393,17 @@ def test_updates_that_failed_are_kept_and_retried(index, monument, settings, dja
 # --- An outage ------------------------------------------------------------------------------------
 
 
-def _service(action: str) -> None:
-    subprocess.run([str(REPO / "scripts" / "service-elasticsearch"), action], check=True, capture_output=True)
-
-
-def _wait_until_healthy(seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            es.health()
-            return
-        except es.ElasticsearchUnavailable:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(1)
-
-
 @pytest.mark.needs("elasticsearch")
-def test_edits_during_an_outage_reach_the_index_after_it(index, monument, django_capture_on_commit_callbacks):
-    """Stops the real server (slow: a restart takes ~20 s), so there is only this one test of it."""
+def test_edits_during_an_outage_reach_the_index_after_it(
+    own_elasticsearch, index_on_own_server, monument, django_capture_on_commit_callbacks
+):
+    """Stops and restarts a server of its own (slow: two starts), so there is only this one test of it."""
     with django_capture_on_commit_callbacks(execute=True):
         kept, edited, deleted = (make_record(monument, title=f"Before {n}") for n in range(3))
     assert_index_equals_database()
 
     try:
-        _service("down")
+        own_elasticsearch.down()
         with django_capture_on_commit_callbacks(execute=True):
             edited.title = "Edited during the outage"
             edited.save()
@@ -426,8 +419,7 @@ def test_edits_during_an_outage_reach_the_index_after_it(index, monument, django
             retry_pending()
         assert PendingIndexUpdate.objects.count() == 3
     finally:
-        _service("up")
-        _wait_until_healthy()
+        own_elasticsearch.up()  # waits until the cluster is yellow
 
     # The server kept its data, as a real one does: the retry re-applies the 3 pending records.
     out = io.StringIO()

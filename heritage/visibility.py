@@ -1,0 +1,90 @@
+"""Who may see what: the archive's one visibility rule.
+
+Every way a restoration record or one of its files leaves the system asks this module: the
+querysets behind pages and exports, the Elasticsearch filter and the SQL check of the search,
+the suggestions and facets, and the serving of documents, original images and renditions.
+
+- A record is seen on the site when it is published (live) and public. Those who may read
+  internal records (the Curators and Restorers groups) also see published internal ones.
+- A file (document or image) attached to restoration records follows them: used only by
+  internal or unpublished records, it is served only to those who may see one of those records
+  (unpublished ones: those who may open records in the admin). A file that a public record or
+  anything else (a page, a gallery) uses as well stays public, and so does a file no record uses.
+"""
+
+import enum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+INTERNAL_PERMISSION = "heritage.view_internal_restorationrecord"
+# Who may open records in the admin, drafts and unpublished ones included.
+ADMIN_PERMISSION = "heritage.view_restorationrecord"
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal (staff only)")
+
+
+def sees_internal(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm(INTERNAL_PERMISSION))
+
+
+def sees_unpublished(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm(ADMIN_PERMISSION))
+
+
+def record_conditions(user) -> dict[str, object]:
+    """The field values a record must have for `user` to see it on the site.
+
+    Plain values rather than a Q object, so that the ORM, raw SQL and the Elasticsearch filter
+    all build their clause from the same data.
+    """
+    if sees_internal(user):
+        return {"live": True}
+    return {"live": True, "visibility": Visibility.PUBLIC.value}
+
+
+PUBLIC_CONDITIONS = record_conditions(None)
+
+
+# --- Files ----------------------------------------------------------------------------------
+
+
+def _records_using(file):
+    """The restoration records that use this document or image (in the database, not drafts)."""
+    from wagtail.documents.models import AbstractDocument
+
+    from .models import RestorationRecord
+
+    if isinstance(file, AbstractDocument):
+        return RestorationRecord.objects.filter(documents__document=file)
+    return RestorationRecord.objects.filter(images__image=file)
+
+
+def _used_elsewhere(file) -> bool:
+    """Whether anything but a restoration record (a page, its gallery, a block) uses the file."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    from .models import RestorationRecord
+
+    records = ContentType.objects.get_for_model(RestorationRecord)
+    return ReferenceIndex.get_references_to(file).exclude(base_content_type=records).exists()
+
+
+class FileAccess(enum.StrEnum):
+    PUBLIC = "public"  # anyone; caches may keep it
+    PRIVATE = "private"  # this user, not the public: no shared cache may keep it
+    REFUSED = "refused"
+
+
+def file_access(user, file) -> FileAccess:
+    """What `user` may do with a document or image (an original or any of its renditions)."""
+    records = _records_using(file)
+    if not records.exists() or records.filter(**PUBLIC_CONDITIONS).exists() or _used_elsewhere(file):
+        return FileAccess.PUBLIC
+    if sees_unpublished(user) or records.filter(**record_conditions(user)).exists():
+        return FileAccess.PRIVATE
+    return FileAccess.REFUSED

@@ -1,0 +1,202 @@
+"""Files follow the records that use them: one used only by internal or unpublished records is
+served only to those who may see those records; anything else stays public.
+
+Runs on both profiles: local files in the embedded one, S3 (S3Proxy) in the services one.
+"""
+
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.images.views.serve import generate_image_url
+
+from heritage.files import media_served_locally
+from heritage.models import MonumentGalleryImage, RestorationDocument, RestorationImage
+from tests.factories import make_image, make_record
+
+ROLES = ["anonymous", "member", "restorer", "curator"]
+SECRET = b"Internal survey: structural cracks in the east gate beam."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_renditions_cache():
+    """Wagtail caches renditions by image id, which the rollback of an earlier test reuses."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def member(django_user_model):
+    """Signed in, in no group."""
+    return django_user_model.objects.create_user(username="member", password="pw")
+
+
+@pytest.fixture
+def as_role(client, member, restorer, curator):
+    users = {"anonymous": None, "member": member, "restorer": restorer, "curator": curator}
+
+    def login(role):
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        return client
+
+    return login
+
+
+def make_document(content: bytes = SECRET) -> Document:
+    return Document.objects.create(title="Survey", file=ContentFile(content, name="survey.txt"))
+
+
+def attach_document(record, document):
+    RestorationDocument.objects.create(record=record, document=document)
+
+
+def attach_image(record, image, phase="before"):
+    RestorationImage.objects.create(record=record, image=image, phase=phase)
+
+
+def download(client, url):
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, body
+
+
+def assert_refused(role, response):
+    if role == "anonymous":  # asked to sign in
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+    else:  # a signed-in user without access learns nothing
+        assert response.status_code == 404
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("record_state", ["internal", "unpublished"])
+def test_a_document_only_an_internal_or_unpublished_record_uses_is_for_staff_only(as_role, ngo_mon, role, record_state):
+    if record_state == "internal":
+        record = make_record(ngo_mon, visibility="internal")
+    else:
+        record = make_record(ngo_mon, visibility="public", publish=False)
+    document = make_document()
+    attach_document(record, document)
+
+    response, body = download(as_role(role), document.url)
+
+    if role in ("restorer", "curator"):
+        assert response.status_code == 200
+        assert body == SECRET
+        assert "no-store" in response["Cache-Control"]
+    else:
+        assert_refused(role, response)
+        assert SECRET not in body
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_document_a_public_record_uses_as_well_stays_public(as_role, ngo_mon, role):
+    document = make_document()
+    attach_document(make_record(ngo_mon, visibility="internal"), document)
+    attach_document(make_record(ngo_mon, visibility="public"), document)
+
+    response, body = download(as_role(role), document.url)
+
+    assert response.status_code == 200
+    assert body == SECRET
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_a_document_no_record_uses_stays_public(as_role, role):
+    document = make_document()
+    response, body = download(as_role(role), document.url)
+    assert response.status_code == 200
+    assert body == SECRET
+
+
+def test_unpublishing_the_only_public_record_makes_its_document_private(client, ngo_mon):
+    record = make_record(ngo_mon, visibility="public")
+    document = make_document()
+    attach_document(record, document)
+    assert client.get(document.url).status_code == 200
+
+    record.unpublish()
+
+    assert_refused("anonymous", client.get(document.url))
+
+
+# --- Images on local files: originals and renditions under MEDIA_URL -------------------------
+
+local_files_only = pytest.mark.skipif(
+    not media_served_locally(), reason="the services profile stores media on S3: see the S3 tests below"
+)
+
+
+@local_files_only
+@pytest.mark.parametrize("role", ROLES)
+def test_an_image_only_an_internal_record_uses_is_served_to_staff_only(as_role, ngo_mon, role):
+    image = make_image()
+    attach_image(make_record(ngo_mon, visibility="internal"), image)
+    rendition = image.get_rendition("fill-120x90|format-webp")
+
+    for url in (image.file.url, rendition.url):
+        response, body = download(as_role(role), url)
+        if role in ("restorer", "curator"):
+            assert response.status_code == 200, url
+            assert body == image.file.storage.open(urlsplit(url).path.split("/media/", 1)[1]).read()
+            assert "no-store" in response["Cache-Control"]
+        else:
+            assert_refused(role, response)
+
+
+@local_files_only
+def test_an_image_a_page_gallery_uses_as_well_stays_public_and_cacheable(client, ngo_mon):
+    image = make_image()
+    attach_image(make_record(ngo_mon, visibility="internal"), image)
+    page = ngo_mon.get_latest_revision_as_object()
+    page.gallery_images.add(MonumentGalleryImage(image=image))
+    page.save_revision().publish()
+
+    response, _ = download(client, image.file.url)
+
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+@local_files_only
+def test_a_file_in_media_that_no_document_or_image_owns_is_not_served(client, ngo_mon):
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("original_images/stray.txt", ContentFile(b"stray"))
+    assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_the_dynamic_image_url_of_an_internal_image_is_refused_to_the_public(as_role, ngo_mon):
+    image = make_image()
+    attach_image(make_record(ngo_mon, visibility="internal"), image)
+    url = generate_image_url(image, "fill-120x90")
+
+    assert_refused("anonymous", as_role("anonymous").get(url))
+    assert as_role("restorer").get(url).status_code == 200
+
+
+# --- Images on S3: a private bucket, signed short-lived URLs --------------------------------
+
+
+@pytest.mark.needs("s3")
+def test_on_s3_an_internal_image_is_reachable_only_through_a_signed_url(ngo_mon):
+    image = make_image()
+    attach_image(make_record(ngo_mon, visibility="internal"), image)
+    signed = image.file.url
+    unsigned = urlunsplit(urlsplit(signed)._replace(query=""))
+
+    with urllib.request.urlopen(signed, timeout=10) as response:
+        assert response.status == 200
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(unsigned, timeout=10)
+    assert refused.value.code == 403
