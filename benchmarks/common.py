@@ -25,6 +25,36 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 
+LOGS = REPO / "benchmarks" / "logs"  # git-ignored
+
+
+class _Tee:
+    """A text stream writing to two others."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def write(self, text: str) -> int:
+        self.second.write(text)
+        return self.first.write(text)
+
+    def flush(self) -> None:
+        self.first.flush()
+        self.second.flush()
+
+    def __getattr__(self, name):
+        return getattr(self.first, name)
+
+
+def keep_log(name: str) -> Path:
+    """Copy what the script prints from now on to benchmarks/logs/<name>-<UTC time>.txt; returns the path."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    path = LOGS / f"{name}-{datetime.datetime.now(datetime.UTC):%Y%m%d-%H%M%S}.txt"
+    sys.stdout = _Tee(sys.stdout, path.open("w", encoding="utf-8", buffering=1))
+    print(f"log: {path.relative_to(REPO)}", flush=True)
+    return path
+
+
 class BenchmarkFailure(Exception):
     """The benchmark could not measure what it claims to (a wrong count, a failed import, a dead service)."""
 

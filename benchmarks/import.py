@@ -14,7 +14,8 @@ For SQLite (always) and each --database-url, in a separate process on a throwawa
 5. counts the SQL queries of a monument page (Django test Client) with 5 and with 100 public records,
    each with a before and an after image.
 
-Prints medians and the ratio validated / raw. Exits 1 when a run fails or a goal is missed
+Prints medians and the ratio validated / raw, and keeps a copy of the output in benchmarks/logs/
+(git-ignored). Exits 1 when a run fails or a goal is missed
 (SQLite >= 1,000 rows/s; the page's query count the same for 5 and 100 records).
 """
 
@@ -335,6 +336,7 @@ def main() -> int:
         Path(args.result_file).write_text(json.dumps(result))
         return 0
 
+    common.keep_log("import")
     # One process per database: Django's settings are read once.
     results, failures = [], []
     for url in ["", *args.database_url]:
@@ -345,9 +347,12 @@ def main() -> int:
             if url:
                 command += ["--database-url", url]
             print(f"== {label}", flush=True)
-            finished = subprocess.run(command, check=False)
-            if finished.returncode != 0:
-                failures.append(f"{label}: the benchmark process exited with {finished.returncode}")
+            # The worker's output goes through this process's stdout, so that the log keeps it too.
+            with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as worker_run:
+                for line in worker_run.stdout:
+                    print(line, end="", flush=True)
+            if worker_run.returncode != 0:
+                failures.append(f"{label}: the benchmark process exited with {worker_run.returncode}")
                 continue
             results.append(json.loads(Path(out.name).read_text()))
     return summary(results, failures, args)

@@ -3,7 +3,7 @@
     ELASTICSEARCH_URL=http://127.0.0.1:59200 .venv/bin/python benchmarks/search_api_share.py \
         [--records 10000] [--rounds 10] [--repeats 3] [--seed 1991]
 
-A diagnostic for step 2 of benchmarks/search.py (goal: API p50 <= 1.25 x the same requests sent
+A diagnostic for step 2 of benchmarks/search.py (goal: API p50 <= 1.5 x the same requests sent
 straight to Elasticsearch). On the same throwaway database and index (--records imported records),
 it times the same query mix, interleaved with the direct requests as step 2 does, through three
 WSGI applications, each a part of the one before:
@@ -17,7 +17,8 @@ WSGI applications, each a part of the one before:
 For each it prints the API / direct ratios (p50, p95), the Python share of an API call (its time
 outside the Elasticsearch client, p50), and the same share back to back, with Elasticsearch's
 answers replayed from memory: the work itself, without the waits between. Medians over --repeats,
-the applications taking turns. Exits 1 when a step fails, 2 when Elasticsearch is not reachable.
+the applications taking turns. Keeps a copy of its output in benchmarks/logs/ (git-ignored). Exits 1
+when a step fails, 2 when Elasticsearch is not reachable.
 """
 
 import argparse
@@ -84,12 +85,12 @@ class ReplayingClient:
 
 def back_to_back(client, application, rounds: int) -> float:
     """p50 seconds of one API call with Elasticsearch's answers replayed from memory."""
-    from search import backends
+    from search import es
 
     http = step2.WsgiClient(application)
     replaying = ReplayingClient(client)
     times = []
-    with mock.patch.object(backends, "_es_client", lambda: replaying):
+    with mock.patch.object(es, "client", lambda: replaying):
         for round_number in range(-1, rounds):
             for name, params in step2.QUERY_MIX:
                 replaying.key = name
@@ -113,6 +114,7 @@ def main() -> int:
     if problem := step2.elasticsearch_problem():
         print(problem, file=sys.stderr)
         return 2
+    common.keep_log("search-api-share")
     prefix = f"bench-{os.getpid()}-{int(time.time())}-"
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = prefix
     workspace = common.django_setup(elasticsearch=True)

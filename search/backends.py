@@ -34,7 +34,6 @@ import csv
 import datetime
 import functools
 import logging
-import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -67,7 +66,6 @@ EXPORT_CHUNK = 500  # records read from the database at a time
 ES_EXPORT_PAGE = 1000  # ids asked from Elasticsearch at a time
 HIGHLIGHT_FRAGMENT = 160  # characters of summary around a match
 HIGHLIGHT_FRAGMENTS = 3
-INDEX_SIZE_TTL = 60  # seconds an index's document count is remembered (_es_index_size)
 RESCORE_WINDOW = 200  # top text matches ranked with ES_RANK_FIELDS too: 10 pages of 20
 LABEL_CACHE_SIZE = 8192  # labelled facet values remembered with their label (_es_labelled)
 FOLD_CACHE_SIZE = 20_000  # folded field texts the database fallback remembers between searches
@@ -156,10 +154,6 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         pieces.append(folded)
         offsets.extend([index] * len(folded))
     return "".join(pieces), offsets
-
-
-def text_words(text: str) -> set[str]:
-    return set(WORD.findall(fold_chars(text or "")))
 
 
 # --- Highlighting (database backend) ---------------------------------------------------------
@@ -784,13 +778,12 @@ def _es_aggregations(query: RestorationQuery) -> dict:
 MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window default
 
 
-def _es_msearch(client, bodies: list[dict], *, index: str, request_cache: bool | None = None) -> list[dict]:
+def _es_msearch(client, bodies: list[dict], *, index: str) -> list[dict]:
     """Several searches of our index in one round trip (Elasticsearch runs them side by side).
 
-    request_cache=False has every search computed in full (the benchmark's cold figures). A
-    search the server refused comes back as an error item, not an exception: raised here.
+    A search the server refused comes back as an error item, not an exception: raised here.
     """
-    header = {"index": index} if request_cache is None else {"index": index, "request_cache": request_cache}
+    header = {"index": index}
     searches = []
     for body in bodies:
         searches.extend((header, body))
@@ -802,22 +795,6 @@ def _es_msearch(client, bodies: list[dict], *, index: str, request_cache: bool |
     return responses
 
 
-_index_sizes: dict[str, tuple[int, float]] = {}
-
-
-def _es_index_size(client, index: str) -> int:
-    """Documents in the index (every visibility), remembered for INDEX_SIZE_TTL seconds.
-
-    It only decides how facets are counted (_es_fetch), never what anyone sees.
-    """
-    now = time.monotonic()
-    known = _index_sizes.get(index)
-    if known is None or now - known[1] > INDEX_SIZE_TTL:
-        known = (_es_call(client.count, index=index)["count"], now)
-        _index_sizes[index] = known
-    return known[0]
-
-
 @dataclass
 class _Fetched:
     hits: list
@@ -826,7 +803,7 @@ class _Fetched:
     approximate: bool  # facet counts estimated from a random sample of the matches
 
 
-def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request_cache: bool | None = None) -> _Fetched:
+def _es_fetch(query: RestorationQuery, *, user) -> _Fetched:
     """Everything one page asks of Elasticsearch, in one `_msearch`: the hits, the count, the facets.
 
     Counting a facet takes time in proportion to the matches: on a million records a broad
@@ -846,8 +823,8 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
     Every search but the page has size 0, so Elasticsearch's shard request cache keeps its
     answer until the index changes.
     """
-    client = client or _es_client()
-    index = index or _es_index()
+    client = _es_client()
+    index = _es_index()
     main = _es_main_query(query, user)
     aggregations = _es_aggregations(query)
     # Past Elasticsearch's window: the count and facets only; the page is empty when it lies
@@ -855,9 +832,9 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
     past_window = query.offset + query.page_size > MAX_RESULT_WINDOW
     page = [] if past_window else [_es_page_body(query, main)]
     exact_up_to = settings.RESTORATION_FACETS_EXACT_UP_TO
-    if _es_index_size(client, index) <= exact_up_to:
+    if _es_call(_es().index_size) <= exact_up_to:
         facets = {"query": main, "aggs": aggregations, "size": 0, "track_total_hits": True}
-        responses = _es_msearch(client, [*page, facets], index=index, request_cache=request_cache)
+        responses = _es_msearch(client, [*page, facets], index=index)
         found = responses[-1].get("aggregations", {})
         # The decade facet applies every facet filter: with some ticked, its filter bucket is the
         # count; with none, the search's own total is.
@@ -881,7 +858,7 @@ def _es_fetch(query: RestorationQuery, *, user, client=None, index=None, request
         counts = [{"query": main, "size": 0, "track_total_hits": True}]
         if filters := _es_facet_filters(query):
             counts.append({"query": {"bool": {"filter": [main, *filters]}}, "size": 0, "track_total_hits": True})
-        responses = _es_msearch(client, [*page, facets, *counts], index=index, request_cache=request_cache)
+        responses = _es_msearch(client, [*page, facets, *counts], index=index)
         sampled, matching, *filtered = responses[len(page) :]
         matched = matching["hits"]["total"]["value"]
         count = filtered[0]["hits"]["total"]["value"] if filtered else matched

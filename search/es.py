@@ -39,7 +39,7 @@ ABANDONED_BUILD_AGE = datetime.timedelta(hours=1)
 UPDATE_TIMEOUT = 5
 BULK_TIMEOUT = 120
 MERGE_TIMEOUT = 3600  # merging a million documents into one segment takes minutes
-DELETE_CHUNK = 20  # indexes named in one delete request
+INDEX_SIZE_TTL = 60  # seconds an index's document count is remembered (index_size)
 # Pending updates older than the start of a rebuild's read by more than this are covered by it.
 PENDING_CLOCK_MARGIN = datetime.timedelta(seconds=60)
 
@@ -280,38 +280,22 @@ def index_merge(name: str, count: int) -> bool:
     return True
 
 
-def ensure_index() -> str | None:
-    """Create an empty index behind the alias if there is none; returns the new index's name, or None.
+_index_sizes: dict[str, tuple[int, float]] = {}  # alias -> (documents, when counted)
 
-    An empty index is not the database: `restoration_index rebuild` fills it. (The worker and
-    `retry` rebuild by themselves only when there is no alias at all.)
+
+def index_size() -> int:
+    """Documents behind the alias (every visibility), remembered for INDEX_SIZE_TTL seconds.
+
+    Search reads it to choose how facets are counted, never what anyone sees, so a figure up to
+    a minute old will do; a rebuild in this process forgets it.
     """
-    c = client()
     alias = alias_name()
-    if _alias_indexes(c, alias):
-        return None
-    name = new_index_name()
-    index_create(name, aliases=[alias])
-    return name
-
-
-def indexes_delete(c: Elasticsearch, pattern: str) -> list[str]:
-    """Delete the indexes whose names match `pattern` (e.g. "prefix-*"); returns their names.
-
-    Listed, then deleted by name, some at a time: servers that refuse wildcard deletes
-    (action.destructive_requires_name) accept this too.
-    """
-    found = c.options(ignore_status=404).indices.get(index=pattern, expand_wildcards="all")
-    names = sorted(found.body) if found.meta.status == 200 else []
-    for start in range(0, len(names), DELETE_CHUNK):
-        c.indices.delete(index=",".join(names[start : start + DELETE_CHUNK]), ignore_unavailable=True)
-    return names
-
-
-def index_delete_all() -> list[str]:
-    """Delete every index of this prefix's restoration index (tests, resets)."""
-    with unavailable_errors():
-        return indexes_delete(client(), f"{alias_name()}-*")
+    now = time.monotonic()
+    known = _index_sizes.get(alias)
+    if known is None or now - known[1] > INDEX_SIZE_TTL:
+        with unavailable_errors():
+            known = _index_sizes[alias] = (client().count(index=alias)["count"], now)
+    return known[0]
 
 
 def _creation_time(c: Elasticsearch, index: str) -> datetime.datetime:
@@ -454,6 +438,7 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None, *, force: 
                 # A concrete index squats the alias's name (auto-created by a stray write): replace it.
                 swap.append({"remove_index": {"index": alias}})
             c.indices.update_aliases(actions=swap)
+        _index_sizes.pop(alias, None)
     except BaseException:
         with contextlib.suppress(Exception):
             c.indices.delete(index=name, ignore_unavailable=True)
@@ -603,12 +588,11 @@ __all__ = [
     "client",
     "document_hash",
     "documents_apply",
-    "ensure_index",
     "health",
     "index_create",
     "index_merge",
-    "indexes_delete",
     "index_needs_rebuild",
+    "index_size",
     "index_schema_version",
     "index_rebuild",
     "index_status",

@@ -171,9 +171,6 @@ class RestorationQuery:
             words=words,
         )
 
-    # The design document's name for the same thing.
-    from_request = from_querydict
-
 
 def query_words(text: str) -> tuple[str, ...]:
     """The folded words of a search text, without repeats, in order: what every backend matches."""

@@ -96,10 +96,10 @@ def pytest_unconfigure(config):
 
 def _indexes_delete(prefix: str) -> None:
     """Delete this run's Elasticsearch indexes (ours and Wagtail's), so runs do not pile up in the server."""
-    from search import es
+    from tests.search.indexes import indexes_delete
 
     try:
-        es.indexes_delete(es.client(), f"{prefix}*")
+        indexes_delete(f"{prefix}*")
     except Exception as error:  # the run's result stands; say what was left behind
         print(f"\nElasticsearch indexes {prefix}* were not deleted: {error}")
 

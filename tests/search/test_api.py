@@ -183,10 +183,10 @@ def _elasticsearch_required():
 
 
 def _index_delete(prefix: str) -> None:
-    from search import es
+    from tests.search.indexes import restoration_indexes_delete
 
     with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix), contextlib.suppress(Exception):
-        es.index_delete_all()
+        restoration_indexes_delete()
 
 
 @pytest.fixture(scope="module")

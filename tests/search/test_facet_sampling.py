@@ -9,6 +9,7 @@ import pytest
 
 from heritage.services import monument_create
 from tests.factories import make_record
+from tests.search.indexes import restoration_indexes_delete
 
 pytestmark = [pytest.mark.needs("elasticsearch")]
 
@@ -21,7 +22,7 @@ PUBLIC_RECORDS = 30
 def large(site_tree, ngo_mon, settings, request):
     """30 public records over two monuments and three decades (created oldest first), and 3
     internal ones of a third monument; indexed with the exact limit at 8."""
-    from search import backends, es
+    from search import es
 
     monuments = site_tree["vi"]["monuments"]
     thai_hoa = monument_create(
@@ -44,10 +45,8 @@ def large(site_tree, ngo_mon, settings, request):
         make_record(hidden, visibility="internal")
     settings.ELASTICSEARCH_INDEX_PREFIX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}sampling-"
     settings.RESTORATION_FACETS_EXACT_UP_TO = EXACT_UP_TO
-    request.addfinalizer(es.index_delete_all)
-    result = es.index_rebuild(force=True)
-    backends._index_sizes.clear()  # the size decides how facets are counted; this index is new
-    return result
+    request.addfinalizer(restoration_indexes_delete)
+    return es.index_rebuild(force=True)
 
 
 def answer(client, **params) -> dict:
@@ -62,15 +61,11 @@ def counted(data, name) -> dict:
 
 def exact(client, settings, **params) -> dict:
     """The same search with every facet counted (a limit above the index's size)."""
-    from search import backends
-
     settings.RESTORATION_FACETS_EXACT_UP_TO = 1_000
-    backends._index_sizes.clear()
     try:
         return answer(client, **params)
     finally:
         settings.RESTORATION_FACETS_EXACT_UP_TO = EXACT_UP_TO
-        backends._index_sizes.clear()
 
 
 def test_the_rebuild_of_an_index_over_the_limit_merges_it_into_one_segment(large):
@@ -129,3 +124,23 @@ def test_a_restorers_search_of_everything_gets_its_facets_from_the_sample_too(cl
     assert data["facets_approximate"] is True
     assert set(counted(data, "monument")) <= set(counted(full, "monument"))
     assert abs(sum(counted(data, "record_type").values()) - data["count"]) <= len(counted(data, "record_type"))
+
+
+def test_a_rebuild_past_the_limit_estimates_facets_from_the_next_search(client, site_tree, ngo_mon, settings, request):
+    """The index's size decides how facets are counted; a rebuild that grows it is seen at once."""
+    from search import es
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"{settings.ELASTICSEARCH_INDEX_PREFIX}growing-"
+    settings.RESTORATION_FACETS_EXACT_UP_TO = EXACT_UP_TO
+    request.addfinalizer(restoration_indexes_delete)
+    for number in range(EXACT_UP_TO):
+        make_record(ngo_mon, start=str(1950 + number))
+    es.index_rebuild(force=True)
+    small = answer(client)
+    assert small["facets_approximate"] is False and small["count"] == EXACT_UP_TO
+
+    for number in range(EXACT_UP_TO):
+        make_record(ngo_mon, start=str(1990 + number))
+    es.index_rebuild(force=True)
+    grown = answer(client)
+    assert grown["facets_approximate"] is True and grown["count"] == 2 * EXACT_UP_TO

@@ -12,6 +12,7 @@ from elasticsearch._sync.client.indices import IndicesClient
 from search import es
 from search.models import PendingIndexUpdate
 from tests.factories import make_record
+from tests.search.indexes import restoration_indexes_delete
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def prefix(settings):
     """A prefix of our own; every index under it is deleted after the test."""
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
     yield settings.ELASTICSEARCH_INDEX_PREFIX
-    es.index_delete_all()
+    restoration_indexes_delete()
 
 
 def run(*args) -> tuple[str, str]:
@@ -81,7 +82,7 @@ def test_rebuild_swaps_the_alias_atomically_and_deletes_the_old_index(prefix, mo
         make_record(monument, title=f"Record {n}")
     make_record(monument, publish=False)
     out, err = run("rebuild")
-    first = es._alias_indexes(es.client(), es.alias_name())
+    first = es.index_status().indexes
     assert len(first) == 1
     assert out.strip().startswith(f"indexed 3 records into {first[0]} in ")
     assert out.strip().endswith(" s")
@@ -106,9 +107,10 @@ def test_rebuild_swaps_the_alias_atomically_and_deletes_the_old_index(prefix, mo
 
     assert seen == {"during load": [3], "before swap": 3, "after swap": 4}
     assert result.count == 4 and result.deleted == first
-    assert es._alias_indexes(es.client(), es.alias_name()) == [result.index] != first
+    status = es.index_status()
+    assert status.indexes == [result.index] != first
     assert not es.client().indices.exists(index=first[0])
-    assert not es._alias_indexes(es.client(), es.building_alias_name())
+    assert not status.rebuilding
     assert not PendingIndexUpdate.objects.exists()
     run("status")
 
@@ -117,7 +119,7 @@ def test_rebuild_swaps_the_alias_atomically_and_deletes_the_old_index(prefix, mo
 def test_a_failed_rebuild_leaves_the_alias_where_it_was(prefix, monument, monkeypatch):
     make_record(monument)
     run("rebuild")
-    before = es._alias_indexes(es.client(), es.alias_name())
+    before = es.index_status().indexes
 
     def broken(name):
         yield {"_op_type": "index", "_index": name, "_id": 1, "_source": {"no_such_field": 1}}
@@ -125,9 +127,9 @@ def test_a_failed_rebuild_leaves_the_alias_where_it_was(prefix, monument, monkey
     monkeypatch.setattr(es, "_rebuild_actions", broken)
     with pytest.raises(CommandError, match="rebuild failed: Elasticsearch refused 1 documents"):
         run("rebuild")
-    assert es._alias_indexes(es.client(), es.alias_name()) == before
+    assert es.index_status().indexes == before
     # The new index was removed, and nothing is left loading.
-    assert es.index_delete_all() == before
+    assert restoration_indexes_delete() == before
 
 
 @pytest.mark.needs("elasticsearch")
@@ -135,7 +137,7 @@ def test_rebuild_replaces_a_concrete_index_squatting_the_alias_name(prefix, monu
     make_record(monument)
     es.client().indices.create(index=es.alias_name())
     run("rebuild")
-    assert len(es._alias_indexes(es.client(), es.alias_name())) == 1
+    assert len(es.index_status().indexes) == 1
     run("status")
 
 

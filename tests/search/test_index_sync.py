@@ -24,6 +24,7 @@ from search.documents import document_hash, record_document, records_for_indexin
 from search.models import PendingIndexUpdate
 from search.sync import retry_pending
 from tests.factories import make_record
+from tests.search.indexes import restoration_indexes_delete
 
 
 @pytest.fixture
@@ -32,10 +33,11 @@ def monument(ngo_mon):
 
 
 def _empty_index(settings):
+    """An empty index of our own (a rebuild of no records), deleted after the test."""
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}-"
-    es.ensure_index()
+    es.index_rebuild()
     yield es.alias_name()
-    es.index_delete_all()
+    restoration_indexes_delete()
 
 
 @pytest.fixture

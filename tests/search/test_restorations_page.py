@@ -392,6 +392,7 @@ def test_timeline_of_an_unknown_monument_is_404(client, archive):
 @pytest.mark.needs("elasticsearch")
 def test_page_answers_from_elasticsearch(client, archive, settings):
     from search import es
+    from tests.search.indexes import restoration_indexes_delete
 
     prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}restorations-page-"
     settings.ELASTICSEARCH_URL = CONFIGURED_ELASTICSEARCH_URL
@@ -405,4 +406,4 @@ def test_page_answers_from_elasticsearch(client, archive, settings):
         assert "Answered by the Elasticsearch index." in response.content.decode()
     finally:
         with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix), contextlib.suppress(Exception):
-            es.index_delete_all()
+            restoration_indexes_delete()
