@@ -196,6 +196,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1991)
     args = parser.parse_args()
 
+    common.keep_log("pages")
     workspace = common.django_setup()
     try:
         print("migrated; creating the site tree, the 18 monuments and a restorer", flush=True)

@@ -11,6 +11,7 @@ class HeritageConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .spreadsheets import admin_csv_exports_make_safe
 
         admin_csv_exports_make_safe()

@@ -200,3 +200,14 @@ def test_on_s3_an_internal_image_is_reachable_only_through_a_signed_url(ngo_mon)
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(unsigned, timeout=10)
     assert refused.value.code == 403
+
+
+def test_deploy_check_warns_when_s3_urls_are_unsigned(settings):
+    from heritage.checks import restricted_files_need_signed_urls
+
+    settings.AWS_STORAGE_BUCKET_NAME = "heritage-media"
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "x", "OPTIONS": {"querystring_auth": False}}}
+    assert [w.id for w in restricted_files_need_signed_urls(None)] == ["heritage.W001"]
+
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "x", "OPTIONS": {"querystring_auth": True}}}
+    assert restricted_files_need_signed_urls(None) == []
