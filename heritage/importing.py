@@ -640,6 +640,16 @@ def _sql_update(model, field_names: list[str], objects: list) -> None:
             cursor.executemany(sql, chunk)
 
 
+def _revision_content(record: RestorationRecord, published_at: tuple) -> dict:
+    """The record's serialised content with `published_at` (first, last) as its publication dates."""
+    stamped = record.first_published_at, record.last_published_at
+    record.first_published_at, record.last_published_at = published_at
+    try:
+        return record.serializable_data()
+    finally:
+        record.first_published_at, record.last_published_at = stamped
+
+
 @transaction.atomic
 def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]:
     """Write checked records as published, the way Wagtail's publish action leaves them, in bulk.
@@ -672,8 +682,12 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
             for child in related.objects.filter(record_id__in=chunk).order_by("sort_order", "pk"):
                 children[name][child.record_id].append(child)
 
+    # Wagtail's save_revision() serialises the record before publish() stamps it: the revision
+    # keeps the publication dates the record had before (tests/heritage/test_import_matches_wagtail.py).
+    published_before = {}
     for plan in plans:
         record = plan.record
+        published_before[id(record)] = (record.first_published_at, record.last_published_at)
         record.set_date_bounds()
         record.live = True
         record.has_unpublished_changes = False
@@ -709,7 +723,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
                 str(plan.record.pk),
                 user_id,
                 now,
-                plan.record.serializable_data(),
+                _revision_content(plan.record, published_before[id(plan.record)]),
                 str(plan.record),
             )
             for plan in plans
