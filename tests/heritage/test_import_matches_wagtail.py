@@ -7,8 +7,11 @@ post_save or `published`, and indexes the records in Wagtail's search backends a
 These tests import one record from a CSV, take a snapshot of every row it left, roll the import
 back, then create and publish the same record through Wagtail's public API (model save,
 `save_revision(log_action="wagtail.create")`, `revision.publish()`: what the admin's "create and
-publish" does) and take the same snapshot. The two must be equal, so a Wagtail upgrade that
-changes what its public API writes fails here, loudly, naming the difference.
+publish" does) and take the same snapshot. A second test does the same for a change (a new
+title, summary, budget and terms) to a record published once: the import, or `save_revision(
+log_action=True)` and `publish()`. The snapshots must be equal, so a Wagtail upgrade that changes
+what its public API writes fails here, loudly, naming every difference. On Elasticsearch (services
+profile) a third test compares the restoration index's document and Wagtail's own index document.
 
 Both records are the same record: same reference, monument, terms (created beforehand, so their
 keys are the same), user and fields. The snapshot normalises only what cannot be equal:
@@ -201,19 +204,21 @@ def snapshot() -> dict:
         )
         for entry in ModelLogEntry.objects.for_instance(record).order_by("pk")
     ]
-    references = sorted(
-        ReferenceIndex.get_references_for_object(record).values_list(
-            "content_type", "base_content_type", "object_id", "to_content_type", "to_object_id",
-            "model_path", "content_path", "content_path_hash",
-        )
+    reference_fields = (
+        "content_type", "base_content_type", "object_id", "to_content_type", "to_object_id",
+        "model_path", "content_path", "content_path_hash",
     )  # fmt: skip
+    references = sorted(
+        ReferenceIndex.get_references_for_object(record).values(*reference_fields),
+        key=lambda reference: [str(reference[name]) for name in reference_fields],
+    )
     snap = {
         "record": row,
         "terms": links,
         "revisions": revision_rows,
         "log entries": log_rows,
         "history": history,
-        "references": [list(reference) for reference in references],
+        "references": references,
         "search index": search_entries(record, record_type),
         "found by search": [r.pk == record.pk for r in get_search_backend().search("glazed", RestorationRecord)],
     }
@@ -284,9 +289,58 @@ def test_an_imported_record_leaves_what_wagtails_public_api_leaves(
     assert published_["record"]["live"] and not published_["record"]["has_unpublished_changes"]
     assert published_["record"]["latest_revision_id"] == published_["record"]["live_revision_id"] == "<revision 1>"
     assert [entry["action"] for entry in published_["log entries"]] == ["wagtail.create", "wagtail.publish"]
-    assert {(r[5], r[6]) for r in published_["references"]} == {("monument", "monument")}
+    assert [(r["model_path"], r["to_object_id"]) for r in published_["references"]] == [("monument", str(ngo_mon.pk))]
     assert published_["search index"] and published_["found by search"] == [True]
     assert published_["terms"]["partners"] == ["JICA", "UNESCO"]
+
+
+def test_an_imported_change_leaves_what_wagtails_public_api_leaves(
+    ngo_mon, terms, admin_user, database_search, django_capture_on_commit_callbacks
+):
+    """A record published once, then changed: by the import, or by save_revision() and publish()."""
+    with django_capture_on_commit_callbacks(execute=True):
+        via_wagtail(admin_user, ngo_mon, terms)
+    changed = {
+        "summary": "Roof retiled; rafters strengthened.",
+        "techniques": "Sơn mài",
+        "budget": "1300000",
+        "title": "Thay ngói",
+    }
+
+    taken = {}
+    try:
+        with transaction.atomic():
+            with django_capture_on_commit_callbacks(execute=True):
+                report = restorations_import(data=csv_bytes({**ROW, **changed}), user=admin_user)
+            assert report.ok and report.updated == 1, [str(error) for error in report.errors]
+            taken.update(snapshot())
+            raise RolledBack
+    except RolledBack:
+        pass
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record = RestorationRecord.objects.get()
+        record.summary = changed["summary"]
+        record.budget = changed["budget"]
+        record.title = changed["title"]  # a new title: Wagtail logs a rename
+        record.techniques = [terms["techniques"][0]]
+        record.full_clean()
+        revision = record.save_revision(user=admin_user, log_action=True)
+        revision.publish(user=admin_user)
+    public = snapshot()
+
+    diverged = differences(taken, public)
+    assert not diverged, "the import diverges from Wagtail's public API:\n" + "\n".join(diverged)
+    assert [entry["action"] for entry in public["log entries"]] == [
+        "wagtail.create",
+        "wagtail.publish",
+        "wagtail.edit",
+        "wagtail.rename",
+        "wagtail.publish",
+    ]
+    assert public["record"]["live_revision_id"] == "<revision 2>"
+    assert public["revisions"][1]["content"]["summary"] == changed["summary"]
+    assert public["terms"]["techniques"] == ["Sơn mài"]
 
 
 # Receivers of the signals a public save and publish send for a record, each with what the import
@@ -395,37 +449,65 @@ def test_signals_each_path_sends_and_the_receivers_the_import_replaces(
     assert imported.events == [("restoration_records_imported", "RestorationRecord", 1, None)]
 
 
+def es_documents() -> dict:
+    """The record's documents in the restoration index and in Wagtail's own Elasticsearch index.
+
+    Fields derived from the primary key are checked against it, then normalised: `id`,
+    `sample_key` (search.documents.sample_key(pk)) and `content_hash` (of a content holding both).
+    """
+    from search import es
+    from search.documents import document_hash, sample_key
+
+    record = RestorationRecord.objects.get(reference=ROW["reference"])
+    es.client().indices.refresh(index=es.alias_name())
+    restoration = es.client().get(index=es.alias_name(), id=str(record.pk))["_source"]
+    assert restoration["sample_key"] == sample_key(record.pk)
+    assert restoration["content_hash"] == document_hash(restoration)
+    assert restoration["id"] == record.pk
+    restoration.update(id="<record>", sample_key="<sample_key(record)>", content_hash="<hash>")
+
+    backend = get_search_backend()
+    wagtail_index = backend.get_index_for_model(RestorationRecord)
+    wagtail_index.refresh()
+    document_id = backend.mapping_class(RestorationRecord).get_document_id(record)
+    wagtail_document = backend.es.get(index=wagtail_index.name, id=document_id)["_source"]
+    context = {"pk": record.pk, "revisions": {}}
+    return {
+        "restoration index": _normal(restoration, None, context),
+        "wagtail index": _normal(wagtail_document, None, context),
+    }
+
+
 @pytest.mark.needs("elasticsearch")
-def test_the_restoration_index_document_is_the_same(
+def test_the_elasticsearch_documents_are_the_same(
     ngo_mon, terms, admin_user, django_capture_on_commit_callbacks, settings
 ):
-    """The search app's own index (search.documents) holds the same document after either path."""
+    """The restoration index (search.documents) and Wagtail's Elasticsearch index hold the same documents."""
     from search import es
     from tests.search.indexes import restoration_indexes_delete
 
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("elasticsearch9")
     settings.ELASTICSEARCH_INDEX_PREFIX = f"guard-{uuid.uuid4().hex[:12]}-"
     es.index_rebuild()
     try:
-
-        def document():
-            pk = RestorationRecord.objects.get(reference=ROW["reference"]).pk
-            es.client().indices.refresh(index=es.alias_name())
-            found = es.client().get(index=es.alias_name(), id=str(pk))["_source"]
-            return {key: ("<record>" if value == pk else value) for key, value in found.items()}
-
         taken = {}
         try:
             with transaction.atomic():
                 with django_capture_on_commit_callbacks(execute=True):
                     via_import(admin_user)
-                taken["imported"] = document()
-                pk = RestorationRecord.objects.get().pk
+                taken.update(es_documents())
+                imported_pk = RestorationRecord.objects.get().pk
                 raise RolledBack
         except RolledBack:
             pass
-        es.client().delete(index=es.alias_name(), id=str(pk), refresh=True)
+        # Elasticsearch is outside the rolled-back transaction: take the imported record's documents out.
+        es.client().delete(index=es.alias_name(), id=str(imported_pk), refresh=True)
+        get_search_backend().delete(RestorationRecord(pk=imported_pk))
         wagtail_snapshot(admin_user, ngo_mon, terms, django_capture_on_commit_callbacks)
-        assert taken["imported"] == document()
-        assert document()["title"] == ROW["title"]
+        public = es_documents()
+        diverged = differences(taken, public)
+        assert not diverged, "the import's documents diverge:\n" + "\n".join(diverged)
+        assert public["restoration index"]["title"] == ROW["title"]
+        assert public["wagtail index"]
     finally:
         restoration_indexes_delete()
