@@ -22,7 +22,10 @@ keys are the same), user and fields. The snapshot normalises only what cannot be
   `latest_revision`, `live_revision` and a log entry's revision are still compared as links;
 - timestamps (`created_at`, `timestamp`, `first_published_at`, `last_published_at`): the import
   stamps every row with one `now`, the API reads the clock at each step. A timestamp is replaced
-  by "<time>", and None stays None, so a timestamp present on one side only still fails.
+  by "<time>", and None stays None, so a timestamp present on one side only still fails;
+- a log entry's `uuid`, compared as which entries share one (a uuid is random when set);
+- in Elasticsearch documents, `sample_key` and `content_hash`, which derive from the key: each is
+  first checked against the key (or the content), then replaced.
 
 Signals cannot be equal, and by design: the import sends none of Wagtail's or Django's per-object
 signals; it sends `restoration_records_imported` once, at commit. The signal test pins the
