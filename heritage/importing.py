@@ -415,6 +415,7 @@ class RecordPlan:
     record: RestorationRecord
     terms: dict[str, list[str]]  # vocabulary column -> names
     is_new: bool
+    stored_str: str = ""  # str() of the stored record, when it has a revision: a rename is logged against it
 
 
 def _budget(text: str) -> Decimal | None:
@@ -538,6 +539,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
             stored = None
         else:
             stored = {name: getattr(record, name) for name in RESTORATION_SCALARS}
+            stored_str = str(record) if record.latest_revision_id is not None else ""
         for name, value in values.items():
             # A value the CSV checks refused stays out of the model check, which would only repeat it.
             setattr(record, name, value if value is not None or name in ("budget", "monument_id") else "")
@@ -576,7 +578,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
             report.created += 1
         else:
             report.updated += 1
-        plans.append(RecordPlan(row.line, record, terms, is_new))
+        plans.append(RecordPlan(row.line, record, terms, is_new, "" if is_new else stored_str))
     return plans
 
 
@@ -640,6 +642,16 @@ def _sql_update(model, field_names: list[str], objects: list) -> None:
             cursor.executemany(sql, chunk)
 
 
+def _revision_content(record: RestorationRecord, published_at: tuple) -> dict:
+    """The record's serialised content with `published_at` (first, last) as its publication dates."""
+    stamped = record.first_published_at, record.last_published_at
+    record.first_published_at, record.last_published_at = published_at
+    try:
+        return record.serializable_data()
+    finally:
+        record.first_published_at, record.last_published_at = stamped
+
+
 @transaction.atomic
 def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]:
     """Write checked records as published, the way Wagtail's publish action leaves them, in bulk.
@@ -672,8 +684,12 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
             for child in related.objects.filter(record_id__in=chunk).order_by("sort_order", "pk"):
                 children[name][child.record_id].append(child)
 
+    # Wagtail's save_revision() serialises the record before publish() stamps it: the revision
+    # keeps the publication dates the record had before (tests/heritage/test_import_matches_wagtail.py).
+    published_before = {}
     for plan in plans:
         record = plan.record
+        published_before[id(record)] = (record.first_published_at, record.last_published_at)
         record.set_date_bounds()
         record.live = True
         record.has_unpublished_changes = False
@@ -709,7 +725,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
                 str(plan.record.pk),
                 user_id,
                 now,
-                plan.record.serializable_data(),
+                _revision_content(plan.record, published_before[id(plan.record)]),
                 str(plan.record),
             )
             for plan in plans
@@ -750,22 +766,30 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         links = [(plan.record.pk, term.pk) for plan in plans for term in getattr(plan.record, column).all()]
         _sql_insert(through, [source, target], links)
 
-    # The history view lists log entries: creating (or editing) then publishing, as the admin logs them.
+    # The history view lists log entries: creating (or editing) then publishing, as the admin logs them;
+    # publishing a record whose title changed logs a rename first, and the publish carries it too.
+    def actions(plan):
+        label = str(plan.record)
+        if plan.stored_str and plan.stored_str != label:
+            renamed = {"title": {"old": plan.stored_str, "new": label}}
+            return [("wagtail.edit", {}, True), ("wagtail.rename", renamed, False), ("wagtail.publish", renamed, True)]
+        return [("wagtail.create" if plan.is_new else "wagtail.edit", {}, True), ("wagtail.publish", {}, True)]
+
     entries = [
         (
             content_type.pk,
             str(plan.record),
             action,
-            {},
+            data,
             now,
             user_id,
             plan.record.live_revision_id,
-            True,
+            content_changed,
             False,
             str(plan.record.pk),
         )
         for plan in plans
-        for action in ("wagtail.create" if plan.is_new else "wagtail.edit", "wagtail.publish")
+        for action, data, content_changed in actions(plan)
     ]
     entry_fields = ["content_type", "label", "action", "data", "timestamp", "user", "revision"]
     _sql_insert(ModelLogEntry, [*entry_fields, "content_changed", "deleted", "object_id"], entries)
