@@ -112,10 +112,6 @@ def elasticsearch_enabled() -> bool:
     return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
 
 
-def _visible(user):
-    return RestorationRecord.objects.visible_to(user)
-
-
 # --- Folding, fast ---------------------------------------------------------------------------
 # heritage.text.fold is the reference. Folding is per character (NFKD, drop combining marks,
 # casefold, plus fold's extra letters such as đ), so a per-character table gives the same
@@ -246,7 +242,7 @@ def _records_for_display(ids: list[int], user):
     Filtered by visibility again: a stale index must not show what the user may not see.
     """
     records = (
-        _visible(user)
+        RestorationRecord.objects.visible_to(user)
         .filter(pk__in=ids)
         .select_related("monument")
         .prefetch_related(
@@ -436,7 +432,7 @@ def _suggestions_rank(words: tuple[str, ...], candidates) -> list[dict]:
 
 
 def _db_suggest_candidates(*, user, lang: str):
-    visible = _visible(user)
+    visible = RestorationRecord.objects.visible_to(user)
     for reference, title in visible.values_list("reference", "title"):
         yield "title", title, reference
     monuments = (
@@ -500,7 +496,7 @@ def _db_rows(query: RestorationQuery, *, user):
 
     Five queries: the records, then each vocabulary's links with the terms' keys and names.
     """
-    records = _visible(user)
+    records = RestorationRecord.objects.visible_to(user)
     low, high = _date_bounds(query)
     if high is not None:
         records = records.filter(start_earliest__lte=high)
