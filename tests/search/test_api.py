@@ -812,7 +812,7 @@ def test_head_answers_like_get_without_the_body(client, url, curator):
     assert (b"".join(head.streaming_content) if head.streaming else head.content) == b""
 
 
-def test_head_sends_no_body_whatever_the_server(rf, db):
+def test_head_sends_no_body_whatever_the_server(rf, archive):
     # The test client drops a HEAD answer's body itself; a WSGI server need not: the view does.
     from django.contrib.auth.models import AnonymousUser
 
