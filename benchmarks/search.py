@@ -22,7 +22,7 @@ prefix of its own (`bench-<pid>-<time>-`, all deleted at the end):
    search.documents.record_document from in-memory records of the same generator, not stored in
    the database), finishes it as index_rebuild would (merged into one segment above
    RESTORATION_FACETS_EXACT_UP_TO documents), puts an alias of the site's form on it, and times the
-   search service on it for the same query mix (search.backends.restorations_search, anonymous,
+   search service on it for the same query mix (search.backends.get_backend().search, anonymous,
    with ELASTICSEARCH_INDEX_PREFIX pointing at that alias), with the index's shard request cache on
    (as deployed) and off (cold, `index.requests.cache.enable: false`), each larger size interleaved
    query by query with a copy of the smallest index. Goal: p50 at the largest size (1M) <= 2 x p50
@@ -524,7 +524,7 @@ def site_prefix_for(client, index: str, site_prefix: str) -> str:
 
 
 def time_searches(client, site_prefixes: list[str], args, *, cache: bool) -> dict[str, dict]:
-    """The query mix through the search service (search.backends.restorations_search) on each index, interleaved.
+    """The query mix through the search service (search.backends.get_backend().search) on each index, interleaved.
 
     Each index is searched as the site searches its own, through the alias of an index prefix
     (site_prefix_for). Query by query the indexes take turns (in alternating order from round to
@@ -551,14 +551,14 @@ def time_searches(client, site_prefixes: list[str], args, *, cache: bool) -> dic
             for site_prefix in site_prefixes if round_number % 2 else reversed(site_prefixes):
                 with override_settings(ELASTICSEARCH_INDEX_PREFIX=site_prefix):
                     started = time.perf_counter()
-                    answer = backends.restorations_search(query, user=anonymous)
+                    answer = backends.get_backend().search(query, user=anonymous)
                     elapsed = time.perf_counter() - started
-                if answer["backend"] != "elasticsearch":
-                    raise common.BenchmarkFailure(f"{name}: answered by {answer['backend']}, not Elasticsearch")
+                if answer.backend != "elasticsearch":
+                    raise common.BenchmarkFailure(f"{name}: answered by {answer.backend}, not Elasticsearch")
                 if round_number >= 0:
                     figures[site_prefix]["samples"].append(elapsed)
                     figures[site_prefix]["by_query"][name].append(elapsed)
-                if answer["facets_approximate"]:
+                if answer.facets_approximate:
                     figures[site_prefix]["estimated"].add(name)
     return {
         site_prefix: {
@@ -574,7 +574,7 @@ def time_searches(client, site_prefixes: list[str], args, *, cache: bool) -> dic
 def sizes_benchmark(client, args, prefix: str, factory: DocumentFactory) -> list[dict]:
     """Each size: load, finish the index as a rebuild does, then time the search service on it.
 
-    search.backends.restorations_search (what the API view calls, for an anonymous user) searches
+    search.backends.get_backend().search (what the API view calls, for an anonymous user) searches
     the index through an alias of the site's form, so its requests change with the index as the
     API's do: above RESTORATION_FACETS_EXACT_UP_TO documents the facets of queries with many
     matches are counted over a random sample of them. Its database check of the page finds none
@@ -727,7 +727,7 @@ def summary(args, figures: dict, failures: list[str]) -> int:
         )
         print(
             f"   the {len(QUERY_MIX)} queries through the search service, anonymous "
-            f"(search.backends.restorations_search), {args.size_rounds} rounds:"
+            f"(search.backends.get_backend().search), {args.size_rounds} rounds:"
         )
         ran = [entry for entry in sizes if "p50" in entry]
         for entry in sizes:

@@ -12,7 +12,7 @@ WSGI applications, each a part of the one before:
 - view: the API view (search.api.restorations) called on a WSGIRequest, anonymous, without
   Django's handler or middleware;
 - service: a bare WSGI function around the search service alone (search.params.RestorationQuery,
-  search.backends.restorations_search, orjson), without Django's request and response objects.
+  search.backends.get_backend().search, orjson), without Django's request and response objects.
 
 For each it prints the API / direct ratios (p50, p95), the Python share of an API call (its time
 outside the Elasticsearch client, p50), and the same share back to back, with Elasticsearch's
@@ -61,7 +61,7 @@ def service_application(environ, start_response):
     from search.params import DEFAULT_LANGUAGE, RestorationQuery
 
     query = RestorationQuery.from_querydict(QueryDict(environ["QUERY_STRING"]), default_lang=DEFAULT_LANGUAGE)
-    answer = backends.restorations_search(query, user=AnonymousUser(), lang=query.lang)
+    answer = backends.get_backend().search(query, user=AnonymousUser(), lang=query.lang)
     start_response("200 OK", [("Content-Type", "application/json")])
     return [orjson.dumps(answer, default=str)]
 

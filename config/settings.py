@@ -178,7 +178,7 @@ if AWS_STORAGE_BUCKET_NAME:
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "hue-heritage-")
 # Restoration search counts facets exactly over up to this many matching records, beyond that
-# over a random sample of this many, and says so (search.backends._es_fetch).
+# over a random sample of this many, and says so (search.backends.elasticsearch._es_fetch).
 RESTORATION_FACETS_EXACT_UP_TO = int(env("RESTORATION_FACETS_EXACT_UP_TO", "10000"))
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

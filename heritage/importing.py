@@ -60,8 +60,9 @@ from .text import fold
 
 logger = logging.getLogger(__name__)
 
-# Sent after an import's transaction commits, once per import, with the primary keys of every
-# record written. Bulk writes send no post_save, so an index that follows saves listens here.
+# Sent once per import, right after the records are written (inside the import's transaction),
+# with the primary keys of every record written. Bulk writes send no post_save, so an index that
+# follows saves listens here (search.sync: the database index is written in the same transaction).
 restoration_records_imported = Signal()
 
 DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024
@@ -468,8 +469,8 @@ def restorations_import(
         return report
     written = _restorations_write(plans, user=user, progress=progress)
     transaction.on_commit(lambda: restoration_records_index_task.enqueue(written))
-    # Other indexes (the search app's) hear of the import at commit, whatever Wagtail's indexing does.
-    transaction.on_commit(lambda: restoration_records_imported.send(sender=RestorationRecord, pks=written))
+    # Other indexes (the search app's) hear of the import now, whatever Wagtail's indexing does.
+    restoration_records_imported.send(sender=RestorationRecord, pks=written)
     return report
 
 

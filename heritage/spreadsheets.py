@@ -18,6 +18,9 @@ heritage.apps) puts spreadsheet_safe() there. Its XLSX downloads need nothing: W
 cell that openpyxl would take for a formula as a text cell.
 """
 
+import csv
+from collections.abc import Iterator
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -51,3 +54,20 @@ def admin_csv_exports_make_safe() -> None:
 
     preprocess_field_value.spreadsheet_safe = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
+    """CSV text, a line per row, for a streaming response: opened by spreadsheets as it reads back.
+
+    It starts with a byte-order mark (without it, Excel reads UTF-8 as a legacy code page and
+    garbles every diacritic), and every cell passes through spreadsheet_safe().
+    """
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow([spreadsheet_safe(cell) for cell in row])

@@ -1,4 +1,4 @@
-"""Text folding shared by imports, matching and the database search fallback."""
+"""Text folding shared by imports, matching, highlighting and the database search."""
 
 import unicodedata
 
@@ -11,3 +11,41 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(_EXTRA))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
+
+
+# Folding, fast: fold() is per character (NFKD, combining marks dropped, casefold, plus the extra
+# letters above), so a per-character table gives the same result with one str.translate, and
+# also tells which original character each folded one came from, for highlighting.
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _FoldTable(dict):
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_chars(text: str) -> str:
+    """fold(text) before whitespace is collapsed."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, per folded character, the index of the original character."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces, offsets = [], []
+    for index, char in enumerate(text):
+        folded = _FOLD_TABLE[ord(char)]
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(pieces), offsets

@@ -16,7 +16,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import backends
+from heritage.spreadsheets import csv_lines
+
+from .backends import get_backend
+from .backends.response import SuggestResponse
 from .openapi import openapi_schema
 from .params import DEFAULT_LANGUAGE, LANGUAGES, QueryError, RestorationQuery
 
@@ -36,8 +39,8 @@ def _request_language(request) -> str:
 
 
 def _json(data, status: int = 200) -> HttpResponse:
-    # orjson: UTF-8 as is, like ensure_ascii=False, several times faster than the json module;
-    # str() for what it does not know (lazy translations).
+    # orjson: UTF-8 as is, like ensure_ascii=False, several times faster than the json module,
+    # and dataclasses (the typed responses) as objects; str() for what it does not know (lazy translations).
     return HttpResponse(orjson.dumps(data, default=str), status=status, content_type="application/json")
 
 
@@ -94,7 +97,7 @@ def _without_body(response):
 @api_view
 def restorations(request):
     query = RestorationQuery.from_querydict(request.GET, default_lang=_request_language(request))
-    return _json(backends.restorations_search(query, user=request.user, lang=query.lang))
+    return _json(get_backend().search(query, user=request.user, lang=query.lang))
 
 
 @api_view
@@ -102,22 +105,17 @@ def restorations_suggest(request):
     # Only q and lang count here; the language check is RestorationQuery's.
     params = {key: request.GET.getlist(key) for key in ("q", "lang") if key in request.GET}
     query = RestorationQuery.from_querydict(params, default_lang=_request_language(request))
-    suggestions = backends.restorations_suggest(query.q, user=request.user, lang=query.lang)
-    return _json(
-        {
-            "backend": "elasticsearch" if backends.elasticsearch_enabled() else "database",
-            "q": query.q,
-            "suggestions": suggestions,
-        }
-    )
+    backend = get_backend()
+    suggestions = backend.suggest(query.q, user=request.user, lang=query.lang)
+    return _json(SuggestResponse(backend=backend.name, q=query.q, suggestions=suggestions))
 
 
 @api_view
 def restorations_export(request):
     query = RestorationQuery.from_querydict(request.GET, default_lang=_request_language(request))
-    rows = backends.restorations_export(query, user=request.user)
+    rows = get_backend().export_rows(query, user=request.user)
     response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in backends.csv_lines(rows)), content_type="text/csv; charset=utf-8"
+        (line.encode("utf-8") for line in csv_lines(rows)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="restorations.csv"'
     return response

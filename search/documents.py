@@ -42,6 +42,26 @@ MONUMENT_FIELDS = ("id", "slug", "name_vi", "name_en", "other_names")
 ARTEFACT_FIELDS = ("id", "accession_number", "title_vi", "title_en")
 TERM_FIELDS = ("id", "key", "name", "name_en")
 
+# The searchable fields: every word of a query must occur in one of them. Elasticsearch copies
+# them into `all_text` (search.es.MAPPING); the database search stores their words
+# (search.database_index). Paths into the document; a list holds several texts.
+SEARCHABLE = (
+    "reference",
+    "title",
+    "summary",
+    "method",
+    "component",
+    "funder",
+    "project",
+    "monument.name_vi",
+    "monument.name_en",
+    "monument.other_names",
+    "artefact.accession_number",
+    "artefact.title_vi",
+    "artefact.title_en",
+    "terms_text",
+)
+
 # Labelled facet values: "value<US>Vietnamese label<US>English label" (US: the unit separator,
 # which no name contains). Aggregated instead of the bare value, they bring their labels along,
 # and results are drawn from them, so a search needs no database lookup to label anything.
@@ -216,7 +236,7 @@ def sample_key(pk: int) -> int:
     """A number spread evenly and at random over records, fixed for each: the index is sorted by it.
 
     So the first matches of any query, in index order, are a random sample of its matches, which
-    is what facets are counted on when too many records match (search.backends._es_fetch).
+    is what facets are counted on when too many records match (search.backends.elasticsearch._es_fetch).
     """
     return int.from_bytes(hashlib.blake2b(pk.to_bytes(8, "big"), digest_size=4).digest(), "big") >> 1
 
@@ -296,6 +316,12 @@ def sources_iter(ids: Iterable[int] | None = None, *, chunk_size: int = 2000) ->
 
 def contents_iter(ids: Iterable[int] | None = None, *, chunk_size: int = 2000) -> Iterator[dict]:
     """The documents of documents_iter() without their hash."""
+    for content, _monument_id in record_contents(ids, chunk_size=chunk_size):
+        yield content
+
+
+def record_contents(ids: Iterable[int] | None = None, *, chunk_size: int = 2000) -> Iterator[tuple[dict, int]]:
+    """(document content, monument id) of live records, all or those among `ids`, ordered by id."""
     monuments: dict[int, tuple] = {}
     artefacts: dict[int, tuple] = {}
     live = RestorationRecord.objects.filter(live=True).order_by("pk")
@@ -334,7 +360,7 @@ def contents_iter(ids: Iterable[int] | None = None, *, chunk_size: int = 2000) -
         techniques, materials, partners = terms["techniques"], terms["materials"], terms["partners"]
         for row in rows:
             pk = row[0]
-            yield document_content(
+            content = document_content(
                 pk=pk,
                 reference=row[1],
                 title=row[2],
@@ -355,6 +381,7 @@ def contents_iter(ids: Iterable[int] | None = None, *, chunk_size: int = 2000) -
                 materials=materials.get(pk, []),
                 partners=partners.get(pk, []),
             )
+            yield content, row[14]
 
 
 def document_hash(doc: dict) -> str:

@@ -105,7 +105,7 @@ INDEX_SETTINGS = {
 
 # Raise it with any change to INDEX_SETTINGS, MAPPING or the documents' form: an index of another
 # version is rebuilt by the worker (and `restoration_index retry`), and `status` names the difference.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MAPPING = {
     "_meta": {"schema_version": SCHEMA_VERSION},
@@ -130,7 +130,7 @@ MAPPING = {
         },
         "artefact": {
             "properties": {
-                "accession_number": {"type": "keyword"},
+                "accession_number": {"type": "keyword", "copy_to": "all_text"},
                 "title_vi": SEARCHED,
                 "title_en": SEARCHED,
             }
@@ -267,7 +267,7 @@ def index_merge(name: str, count: int) -> bool:
     whose order is the index sort's; returns whether it did.
 
     Facets of queries with many matches are counted over the first matches in index order
-    (search.backends._es_fetch). Within a segment that order is random (sample_key), but
+    (search.backends.elasticsearch._es_fetch). Within a segment that order is random (sample_key), but
     segments hold records in the order they were written: a rebuild writes them by id, oldest
     first, so with several segments the first matches would come from the oldest records. An
     index no larger than the limit never has its facets sampled.

@@ -1,4 +1,5 @@
-"""What the search app stores in the database: index updates waiting for Elasticsearch."""
+"""What the search app stores in the database: the database search's own index, and index
+updates waiting for Elasticsearch."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,3 +27,43 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"record {self.record_id} ({self.attempts} attempts)"
+
+
+class RecordSearchText(models.Model):
+    """A live restoration record as the database search reads it (search.database_index).
+
+    One row per published record, written in the same transaction as the change that alters it,
+    so the database search filters, counts, sorts and pages in SQL on one narrow table. The
+    `words` columns hold folded words between single spaces, with a space at each end, so a
+    whole word is ` word `. The text index that serves `words` depends on the database (SQLite:
+    an FTS5 table kept by triggers; PostgreSQL: a GIN index on its array of words), see the
+    migration.
+    """
+
+    record = models.OneToOneField(
+        "heritage.RestorationRecord", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    reference = models.CharField(max_length=64)
+    monument = models.ForeignKey("heritage.MonumentPage", on_delete=models.CASCADE, related_name="+")
+    record_type = models.CharField(max_length=32)
+    visibility = models.CharField(max_length=16)
+    # Sort keys: the earliest day of the start, with a missing start last both ways.
+    start_asc = models.DateField()
+    start_desc = models.DateField()
+    end_latest = models.DateField(null=True)
+    sample_key = models.IntegerField()  # search.documents.sample_key: facets of many matches are sampled on it
+    title_words = models.TextField()  # relevance: a word in the title weighs 3…
+    name_words = models.TextField()  # …in a monument name 2, anywhere else 1
+    words = models.TextField()  # every searchable field: what matches
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["start_asc", "reference"], name="search_text_start_asc"),
+            models.Index(fields=["-start_desc", "reference"], name="search_text_start_desc"),
+            models.Index(fields=["visibility", "start_asc", "reference"], name="search_text_public_asc"),
+            models.Index(fields=["sample_key"], name="search_text_sample"),
+            models.Index(fields=["record_type"], name="search_text_type"),
+        ]
+
+    def __str__(self):
+        return self.reference

@@ -3,9 +3,9 @@
 import copy
 import functools
 
-from heritage.models import RecordType, Visibility
+from heritage.models import RecordType
 
-from .backends import DECADE_FACET_SIZE, FACET_SIZE, SUGGEST_LIMIT
+from .backends.response import SUGGEST_LIMIT, SearchResponse, SuggestResponse, json_schemas
 from .params import DEFAULT_PAGE_SIZE, LANGUAGES, MAX_PAGE, MAX_PAGE_SIZE, MAX_Q_LENGTH, MAX_VALUES, SORTS
 
 _FACET_NOTE = (
@@ -164,28 +164,7 @@ def _errors(*codes: str) -> dict:
     }
 
 
-_FACET_VALUE = {
-    "type": "object",
-    "required": ["value", "label", "count"],
-    "properties": {
-        "value": {"type": "string", "description": "The code to filter with (slug, record type code, term key)."},
-        "label": {"type": "string", "description": "The value's name in the requested language."},
-        "count": {"type": "integer", "minimum": 1},
-    },
-}
-
-_FACETS_DESCRIPTION = (
-    "Counts over the whole filtered result set (not one page), with “post-filter” semantics: each facet's "
-    "counts apply every filter except the facet's own, so a checked value's siblings keep their counts. "
-    "`q`, `from`, `to` and visibility restrict every facet; `decade` (of the start year) applies every facet "
-    f"filter. At most {FACET_SIZE} values per facet, the most frequent first (then by value); decades in order "
-    f"(at most {DECADE_FACET_SIZE}). Internal records count only for users allowed to see them. On a large "
-    "index the counts may be estimates: see `facets_approximate`."
-)
-
-
 def _schema() -> dict:
-    term_list = {"type": "array", "items": {"type": "string"}, "description": "Names in the requested language."}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -304,129 +283,7 @@ def _schema() -> dict:
         "components": {
             "schemas": {
                 "Error": _ERROR,
-                "FacetValue": _FACET_VALUE,
-                "DecadeValue": {
-                    "type": "object",
-                    "required": ["value", "count"],
-                    "properties": {
-                        "value": {"type": "string", "description": "First year of the decade.", "example": "1990"},
-                        "count": {"type": "integer", "minimum": 1},
-                    },
-                },
-                "Result": {
-                    "type": "object",
-                    "required": [
-                        "reference",
-                        "title",
-                        "url",
-                        "monument",
-                        "record_type",
-                        "start",
-                        "end",
-                        "techniques",
-                        "materials",
-                        "partners",
-                        "visibility",
-                        "highlight",
-                    ],
-                    "properties": {
-                        "reference": {"type": "string", "example": "HUE-NM-1991-01"},
-                        "title": {"type": "string"},
-                        "url": {
-                            "type": "string",
-                            "description": "The record's page: /<lang>/restorations/<reference>/.",
-                            "example": "/vi/restorations/HUE-NM-1991-01/",
-                        },
-                        "monument": {
-                            "type": "object",
-                            "required": ["slug", "name_vi", "name_en"],
-                            "properties": {
-                                "slug": {"type": "string"},
-                                "name_vi": {"type": "string"},
-                                "name_en": {"type": "string"},
-                            },
-                        },
-                        "record_type": {"type": "string", "enum": list(RecordType.values)},
-                        "start": {
-                            "type": "string",
-                            "description": "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
-                            "example": "1991",
-                        },
-                        "end": {"type": "string", "description": "Empty while ongoing.", "example": "1992-06"},
-                        "techniques": term_list,
-                        "materials": term_list,
-                        "partners": term_list,
-                        "visibility": {"type": "string", "enum": list(Visibility.values)},
-                        "highlight": {
-                            "type": "object",
-                            "description": (
-                                "Fields where words of `q` occur (`title`, `summary`): HTML-escaped text in which "
-                                "only <mark>…</mark> is markup. Empty without `q`."
-                            ),
-                            "properties": {
-                                "title": {"type": "array", "items": {"type": "string"}},
-                                "summary": {"type": "array", "items": {"type": "string"}},
-                            },
-                        },
-                    },
-                },
-                "SearchResponse": {
-                    "type": "object",
-                    "required": ["backend", "count", "page", "page_size", "results", "facets", "facets_approximate"],
-                    "properties": {
-                        "backend": {"type": "string", "enum": ["elasticsearch", "database"]},
-                        "count": {"type": "integer", "minimum": 0, "description": "Matching records, all pages."},
-                        "page": {"type": "integer", "minimum": 1},
-                        "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-                        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
-                        "facets": {
-                            "type": "object",
-                            "description": _FACETS_DESCRIPTION,
-                            "required": ["monument", "record_type", "technique", "material", "partner", "decade"],
-                            "properties": {
-                                **{
-                                    name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
-                                    for name in ("monument", "record_type", "technique", "material", "partner")
-                                },
-                                "decade": {"type": "array", "items": {"$ref": "#/components/schemas/DecadeValue"}},
-                            },
-                        },
-                        "facets_approximate": {
-                            "type": "boolean",
-                            "description": (
-                                "True when the facet counts are estimates: on an index larger than "
-                                "RESTORATION_FACETS_EXACT_UP_TO records (10,000 unless configured), a query "
-                                "matching more than that has its facets counted over a random sample of that "
-                                "many matches and scaled to `count`; a value held by very few matches may then "
-                                "be missing. `count` and `results` are always exact."
-                            ),
-                        },
-                    },
-                },
-                "SuggestResponse": {
-                    "type": "object",
-                    "required": ["backend", "q", "suggestions"],
-                    "properties": {
-                        "backend": {"type": "string", "enum": ["elasticsearch", "database"]},
-                        "q": {"type": "string"},
-                        "suggestions": {
-                            "type": "array",
-                            "maxItems": SUGGEST_LIMIT,
-                            "items": {
-                                "type": "object",
-                                "required": ["text", "kind", "value"],
-                                "properties": {
-                                    "text": {"type": "string", "example": "Điện Thái Hòa"},
-                                    "kind": {"type": "string", "enum": ["monument", "technique", "title"]},
-                                    "value": {
-                                        "type": "string",
-                                        "description": "Monument slug, technique key or record reference.",
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
+                **json_schemas(SearchResponse, SuggestResponse),
             }
         },
     }

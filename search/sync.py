@@ -1,13 +1,15 @@
-"""Keeping the restoration index equal to the database.
+"""Keeping the search indexes equal to the database.
 
 Signal handlers note which records a change touches (the record itself, or every record of a
-renamed monument, artefact, project or vocabulary term) and, once the transaction commits,
-enqueue `restoration_index_update(ids)` (search.tasks). The task applies the records' current
+renamed monument, artefact, project or vocabulary term). The database search's index
+(search.database_index) is updated at once, in the transaction of the change. With
+Elasticsearch configured, once the transaction commits, they enqueue
+`restoration_index_update(ids)` (search.tasks). The task applies the records' current
 state; when Elasticsearch fails it stores the ids in PendingIndexUpdate and ends normally, so a
 save never fails and an update is never dropped. `retry_pending()` (the worker's loop and
 `restoration_index retry`) re-applies them from the database's current state.
 
-Nothing happens without ELASTICSEARCH_URL: the database search needs no index.
+Without ELASTICSEARCH_URL only the database index is kept.
 """
 
 import logging
@@ -33,7 +35,7 @@ from heritage.models import (
     Technique,
 )
 
-from . import es
+from . import database_index, es
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -67,17 +69,18 @@ def enabled() -> bool:
 
 
 def records_changed(ids: Iterable[int]) -> None:
-    """Update these records' documents after the current transaction commits.
+    """Update these records' rows of the database index now, their documents after the transaction commits.
 
     Ids noted in one transaction are sent as one update: every change registers a commit
     callback, the first to run takes all ids noted so far, the others find none. Ids of a
     transaction that rolled back may ride along with a later update: harmless, an update
     applies whatever the database holds.
     """
-    if not enabled():
-        return
     ids = {int(pk) for pk in ids if pk is not None}
     if not ids:
+        return
+    database_index.update(ids)
+    if not enabled():
         return
     noted = getattr(_local, "ids", None)
     if noted is None:
@@ -240,41 +243,56 @@ def on_records_imported(sender, pks=(), **kwargs):
     records_changed(pks)
 
 
+def _note(instance, ids) -> None:
+    """Remember, before a delete or a clear, the records to update once it is done (_noted_changed)."""
+    instance._search_records = list(ids)
+
+
+def _noted_changed(sender, instance, **kwargs):
+    records_changed(getattr(instance, "_search_records", ()))
+    instance._search_records = []
+
+
 def on_terms_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if not enabled():
-        return
     if action in ("post_add", "post_remove"):
         records_changed(pk_set if reverse else [instance.pk])
     elif action == "pre_clear":
-        # Before the links go: a term being cleared needs the records it was on.
-        records_changed(instance.records.values_list("pk", flat=True) if reverse else [instance.pk])
+        # Before the links go: a term being cleared needs the records it was on…
+        _note(instance, instance.records.values_list("pk", flat=True) if reverse else [instance.pk])
+    elif action == "post_clear":
+        _noted_changed(sender, instance)  # …updated once they are gone
 
 
 def on_monument_saved(sender, instance, update_fields=None, **kwargs):
-    if enabled() and _fields_changed(update_fields, MONUMENT_INDEXED_FIELDS):
+    if _fields_changed(update_fields, MONUMENT_INDEXED_FIELDS):
         records_changed(_record_ids(RestorationRecord.objects.filter(monument_id=instance.pk)))
 
 
 def on_artefact_saved(sender, instance, update_fields=None, **kwargs):
-    if enabled() and _fields_changed(update_fields, ARTEFACT_INDEXED_FIELDS):
+    if _fields_changed(update_fields, ARTEFACT_INDEXED_FIELDS):
         records_changed(_record_ids(RestorationRecord.objects.filter(artefact_id=instance.pk)))
 
 
 def on_artefact_deleting(sender, instance, **kwargs):
-    # The records' artefact is set to null by the delete (no save signal): note them before.
-    if enabled():
-        records_changed(_record_ids(RestorationRecord.objects.filter(artefact_id=instance.pk)))
+    # The records' artefact is set to null by the delete (no save signal): noted before, updated after.
+    _note(instance, _record_ids(RestorationRecord.objects.filter(artefact_id=instance.pk)))
 
 
-def on_term_changed(sender, instance, **kwargs):
-    # Saved (renamed) or about to be deleted: the records using the term, read before a delete unlinks them.
-    if enabled():
-        records_changed(_record_ids(instance.records.all()))
+def on_term_saved(sender, instance, **kwargs):
+    records_changed(_record_ids(instance.records.all()))
 
 
-def on_project_changed(sender, instance, **kwargs):
-    if enabled():
-        records_changed(_record_ids(RestorationRecord.objects.filter(project_id=instance.pk)))
+def on_term_deleting(sender, instance, **kwargs):
+    # The records using the term, read before the delete unlinks them, updated after.
+    _note(instance, _record_ids(instance.records.all()))
+
+
+def on_project_saved(sender, instance, **kwargs):
+    records_changed(_record_ids(RestorationRecord.objects.filter(project_id=instance.pk)))
+
+
+def on_project_deleting(sender, instance, **kwargs):
+    _note(instance, _record_ids(RestorationRecord.objects.filter(project_id=instance.pk)))
 
 
 def connect() -> None:
@@ -288,10 +306,13 @@ def connect() -> None:
     for model, field_name in VOCABULARIES.items():
         through = RestorationRecord._meta.get_field(field_name).remote_field.through
         m2m_changed.connect(on_terms_changed, sender=through, dispatch_uid=f"{uid}.m2m.{field_name}")
-        post_save.connect(on_term_changed, sender=model, dispatch_uid=f"{uid}.{field_name}.saved")
-        pre_delete.connect(on_term_changed, sender=model, dispatch_uid=f"{uid}.{field_name}.deleting")
+        post_save.connect(on_term_saved, sender=model, dispatch_uid=f"{uid}.{field_name}.saved")
+        pre_delete.connect(on_term_deleting, sender=model, dispatch_uid=f"{uid}.{field_name}.deleting")
+        post_delete.connect(_noted_changed, sender=model, dispatch_uid=f"{uid}.{field_name}.deleted")
     post_save.connect(on_monument_saved, sender=MonumentPage, dispatch_uid=f"{uid}.monument_saved")
     post_save.connect(on_artefact_saved, sender=ArtefactPage, dispatch_uid=f"{uid}.artefact_saved")
     pre_delete.connect(on_artefact_deleting, sender=ArtefactPage, dispatch_uid=f"{uid}.artefact_deleting")
-    post_save.connect(on_project_changed, sender=RestorationProject, dispatch_uid=f"{uid}.project_saved")
-    pre_delete.connect(on_project_changed, sender=RestorationProject, dispatch_uid=f"{uid}.project_deleting")
+    post_delete.connect(_noted_changed, sender=ArtefactPage, dispatch_uid=f"{uid}.artefact_deleted")
+    post_save.connect(on_project_saved, sender=RestorationProject, dispatch_uid=f"{uid}.project_saved")
+    pre_delete.connect(on_project_deleting, sender=RestorationProject, dispatch_uid=f"{uid}.project_deleting")
+    post_delete.connect(_noted_changed, sender=RestorationProject, dispatch_uid=f"{uid}.project_deleted")

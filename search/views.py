@@ -1,7 +1,7 @@
 """Search pages: the site-wide page search, and the restorers' search page.
 
 The restorers' search page renders the same service the JSON API answers from
-(search.backends.restorations_search), so both agree on every result, count and facet.
+(search.backends.get_backend().search), so both agree on every result, count and facet.
 """
 
 import math
@@ -18,7 +18,8 @@ from wagtail.models import Locale, Page
 from heritage.labels import display_names
 from heritage.text import fold
 
-from .backends import record_type_labels, restorations_search
+from .backends import get_backend, record_type_labels
+from .backends.response import Facets, Result
 from .es import ElasticsearchUnavailable
 from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 
@@ -108,7 +109,7 @@ def _form(params: QueryDict) -> dict:
     }
 
 
-def _facet_groups(facets: dict | None, form: dict, lang: str) -> list[dict]:
+def _facet_groups(facets: Facets | None, form: dict, lang: str) -> list[dict]:
     """One group per facet, its options with counts; a ticked value the backend did not count stays, at 0.
 
     Without facets (the search could not run), only the ticked values are shown, without counts, so
@@ -126,8 +127,8 @@ def _facet_groups(facets: dict | None, form: dict, lang: str) -> list[dict]:
     for name in FACETS:
         checked = form["checked"][name]
         options = [
-            {"value": option["value"], "label": option.get("label") or option["value"], "count": option["count"]}
-            for option in (facets or {}).get(name, [])
+            {"value": option.value, "label": option.label or option.value, "count": option.count}
+            for option in (getattr(facets, name) if facets is not None else [])
         ]
         shown = {option["value"] for option in options}
         for value in sorted(checked - shown):
@@ -141,12 +142,12 @@ def _facet_groups(facets: dict | None, form: dict, lang: str) -> list[dict]:
     return groups
 
 
-def _decades(facets: dict, params: QueryDict) -> list[dict]:
+def _decades(facets: Facets, params: QueryDict) -> list[dict]:
     decades = []
-    for option in facets.get("decade", []):
-        start = int(option["value"])
+    for option in facets.decade:
+        start = int(option.value)
         link = _url(_carried(params, **{"from": start, "to": start + 9, "page": None}))
-        decades.append({"value": option["value"], "count": option["count"], "url": link})
+        decades.append({"value": option.value, "count": option.count, "url": link})
     return decades
 
 
@@ -174,22 +175,22 @@ def _pagination(params: QueryDict, *, page: int, page_size: int, count: int) -> 
     }
 
 
-def _results(results: list[dict], lang: str) -> list[dict]:
+def _results(results: list[Result], lang: str) -> list[dict]:
     type_labels = record_type_labels(lang)
     shown = []
     for result in results:
-        monument = result["monument"]
-        names = display_names(monument["name_vi"], monument["name_en"], lang, fallback=monument["slug"])
-        highlight = result.get("highlight") or {}
+        monument = result.monument
+        names = display_names(monument.name_vi, monument.name_en, lang, fallback=monument.slug)
+        highlight = result.highlight
         shown.append(
             {
-                **result,
-                "record_type_label": type_labels.get(result["record_type"], result["record_type"]),
+                "result": result,
+                "record_type_label": type_labels.get(result.record_type, result.record_type),
                 "monument_name": names["primary"],
                 "monument_other_name": names["secondary"],
                 "title_highlight": (highlight.get("title") or [""])[0],
                 "summary_highlight": highlight.get("summary") or [],
-                "timeline_url": reverse("monument_timeline", kwargs={"monument": monument["slug"]}),
+                "timeline_url": reverse("monument_timeline", kwargs={"monument": monument.slug}),
             }
         )
     return shown
@@ -210,7 +211,7 @@ def restorations(request):
     }
     try:
         query = RestorationQuery.from_querydict(_carried(params), default_lang=lang)
-        answer = restorations_search(query, user=request.user, lang=lang)
+        answer = get_backend().search(query, user=request.user, lang=lang)
     except QueryError as error:
         context.update(error=error.message, facet_groups=_facet_groups(None, form, lang))
         return TemplateResponse(request, "search/restorations.html", context, status=400)
@@ -221,16 +222,16 @@ def restorations(request):
         return response
 
     form["sort"] = query.sort
-    facets = answer["facets"]
+    facets = answer.facets
     export = _carried(params, page=None, page_size=None)
     context.update(
         {
             "query": query,
             "answer": answer,
-            "results": _results(answer["results"], lang),
+            "results": _results(answer.results, lang),
             "facet_groups": _facet_groups(facets, form, lang),
             "decades": _decades(facets, params),
-            "pagination": _pagination(params, page=query.page, page_size=query.page_size, count=answer["count"]),
+            "pagination": _pagination(params, page=query.page, page_size=query.page_size, count=answer.count),
             "first_number": query.offset + 1,
             "export_url": reverse("api:restorations_export") + _url(export),
             "clear_url": request.path,

@@ -552,12 +552,12 @@ def test_pagination(client, archive):
 
 
 def test_pages_by_relevance_fit_together_inside_and_past_the_rescored_window(client, archive, curator, monkeypatch):
-    from search import backends
+    from search.backends import elasticsearch
 
     client.force_login(curator)
     # Elasticsearch ranks titles and monument names within the top RESCORE_WINDOW matches only;
     # pages past the window follow on, in all_text's order, without repeating or skipping a record.
-    monkeypatch.setattr(backends, "RESCORE_WINDOW", 1)
+    monkeypatch.setattr(elasticsearch, "RESCORE_WINDOW", 1)
     whole = references(search(client, q="keo", page_size=100))
     assert sorted(whole) == ["HUE-NM-1991-01", "HUE-NM-2010-01", "HUE-TH-2021-01"]  # "kèo" in summaries, terms
     assert [references(search(client, q="keo", page=page, page_size=1))[0] for page in (1, 2, 3)] == whole
@@ -573,9 +573,9 @@ def test_a_page_past_the_last_is_empty_not_an_error(client, archive):
 
 @pytest.mark.needs("elasticsearch")
 def test_pages_past_elasticsearchs_result_window_are_refused_while_results_remain(client, archive, monkeypatch):
-    from search import backends
+    from search.backends import elasticsearch
 
-    monkeypatch.setattr(backends, "MAX_RESULT_WINDOW", 2)
+    monkeypatch.setattr(elasticsearch, "MAX_RESULT_WINDOW", 2)
     assert len(search(client, page=1, page_size=2)["results"]) == 2
     response = client.get(URL, {"page": 2, "page_size": 2}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
@@ -734,11 +734,12 @@ def test_export_defuses_spreadsheet_formulas_and_the_import_restores_them(client
 
 
 def test_export_of_many_records_is_not_limited_to_a_page(client, archive, reindex, monkeypatch):
-    from search import backends
+    from search.backends import base, database, elasticsearch
 
     # Small chunks, so that a few records cross several Elasticsearch pages and database chunks.
-    monkeypatch.setattr(backends, "ES_EXPORT_PAGE", 25)
-    monkeypatch.setattr(backends, "EXPORT_CHUNK", 20)
+    monkeypatch.setattr(elasticsearch, "ES_EXPORT_PAGE", 25)
+    monkeypatch.setattr(base, "EXPORT_CHUNK", 20)
+    monkeypatch.setattr(database, "EXPORT_CHUNK", 20)
     monument = archive.monuments["ngo-mon"]
     for number in range(70):
         make_record(monument, reference=f"HUE-NM-MANY-{number:03d}", start="2001", summary="Nhiều bản ghi.")

@@ -9,7 +9,7 @@ import random
 import pytest
 from django.http import QueryDict
 
-from search.backends import fold_chars, fold_with_offsets
+from heritage.text import fold_chars, fold_with_offsets
 from search.params import WORD, QueryError, RestorationQuery, query_words, word_pattern
 from tests.search import test_api as shared
 from tests.search.test_api import EXPECTED_BACKEND, EXPORT_URL, SUGGEST_URL, URL

@@ -1,4 +1,4 @@
-"""Facets of queries with many matches, counted over a random sample (search.backends._es_fetch).
+"""Facets of queries with many matches, counted over a random sample (search.backends.elasticsearch._es_fetch).
 
 On the real Elasticsearch, with RESTORATION_FACETS_EXACT_UP_TO lowered to 8 so that 30 records
 make a "large" index: a query matching more than 8 has its facets counted over the first 8

@@ -103,7 +103,7 @@ def _page(client, lang="vi", **params):
 
 
 def _titles(response) -> list[str]:
-    return [result["title"] for result in response.context["results"]]
+    return [item["result"].title for item in response.context["results"]]
 
 
 def _facet(response, name: str) -> dict[str, dict]:
@@ -120,8 +120,8 @@ def test_page_renders_results_and_facets_on_the_database_backend(client, archive
     response = _page(client)
     assert response.status_code == 200
     html = response.content.decode()
-    assert response.context["answer"]["backend"] == "database"
-    assert response.context["answer"]["count"] == 3
+    assert response.context["answer"].backend == "database"
+    assert response.context["answer"].count == 3
     # Sorted by start without a text: oldest first.
     assert _titles(response) == [
         "Thay ngói lưu ly mái lầu Ngũ Phụng",
@@ -236,14 +236,14 @@ def test_internal_records_hidden_from_anonymous_and_shown_to_a_restorer(client, 
     response = _page(client, lang="en")
     html = response.content.decode()
     assert "Phân tích mẫu vữa nội bộ" not in html
-    assert response.context["answer"]["count"] == 3
+    assert response.context["answer"].count == 3
     assert "analysis" not in _facet(response, "record_type")
     assert _facet(response, "monument")["ngo-mon"]["count"] == 2
 
     client.force_login(restorer)
     response = _page(client, lang="en")
     html = response.content.decode()
-    assert response.context["answer"]["count"] == 4
+    assert response.context["answer"].count == 4
     assert "Phân tích mẫu vữa nội bộ" in html
     assert "Internal (staff only)" in html
     assert _facet(response, "monument")["ngo-mon"]["count"] == 3
@@ -401,7 +401,7 @@ def test_page_answers_from_elasticsearch(client, archive, settings):
         es.index_rebuild(force=True)
         response = _page(client, lang="en", q="thai hoa")
         assert response.status_code == 200
-        assert response.context["answer"]["backend"] == "elasticsearch"
+        assert response.context["answer"].backend == "elasticsearch"
         assert _titles(response) == ["Tu bổ điện Thái Hòa"]
         assert "Answered by the Elasticsearch index." in response.content.decode()
     finally:

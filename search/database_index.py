@@ -1,0 +1,101 @@
+"""The database search's own index: every live record's folded words and search columns.
+
+Written at save time, in the transaction of the change (search.sync calls `update` from the same
+signal handlers that queue Elasticsearch updates, whether or not Elasticsearch is configured),
+so the database search (search.backends.database) never folds text per request and always sees
+what the database holds. `rebuild` fills it from scratch (`manage.py restoration_index
+rebuild-database`, and the migration that created it).
+
+What is searchable is what the Elasticsearch documents copy into `all_text`
+(search.documents.SEARCHABLE); the words are cut as the search cuts them (search.params.WORD).
+"""
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+
+from heritage.text import fold_chars
+
+from .documents import SEARCHABLE, record_contents, sample_key
+from .models import RecordSearchText
+from .params import WORD
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 2000
+NEVER = datetime.date.max  # a missing start sorts last, oldest first…
+ALWAYS = datetime.date.min  # …and newest first
+NAME_FIELDS = {"monument.name_vi", "monument.name_en", "monument.other_names"}
+
+
+def words_of(texts: Iterable[str]) -> str:
+    """The folded words of these texts, as stored: ` word word … `."""
+    words = []
+    for text in texts:
+        if text:
+            words.extend(WORD.findall(fold_chars(text)))
+    return f" {' '.join(words)} " if words else " "
+
+
+def _values(content: dict, path: str) -> list[str]:
+    value = content
+    for key in path.split("."):
+        value = (value or {}).get(key)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [str(value)]
+
+
+def row_of(content: dict, monument_id: int) -> RecordSearchText:
+    """The row of one live record, from its document's content (search.documents.document_content)."""
+    texts = {path: _values(content, path) for path in SEARCHABLE}
+    dates = content.get("dates") or {}
+    earliest = datetime.date.fromisoformat(dates["gte"]) if dates.get("gte") else None
+    latest = datetime.date.fromisoformat(dates["lte"]) if dates.get("lte") else None
+    return RecordSearchText(
+        record_id=content["id"],
+        reference=content["reference"],
+        monument_id=monument_id,
+        record_type=content["record_type"],
+        visibility=content["visibility"],
+        start_asc=earliest or NEVER,
+        start_desc=earliest or ALWAYS,
+        end_latest=latest,
+        sample_key=sample_key(content["id"]),
+        title_words=words_of(texts["title"]),
+        name_words=words_of(text for path in NAME_FIELDS for text in texts[path]),
+        words=words_of(text for values in texts.values() for text in values),
+    )
+
+
+def update(ids: Iterable[int]) -> None:
+    """Make these records' rows equal to the database: rewritten if live, removed if not (or gone)."""
+    ids = sorted({int(pk) for pk in ids if pk is not None})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        with transaction.atomic():
+            RecordSearchText.objects.filter(record_id__in=chunk).delete()
+            RecordSearchText.objects.bulk_create(row_of(*item) for item in record_contents(chunk, chunk_size=CHUNK))
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Rewrite every row from the records; returns how many live records were written."""
+    written = 0
+    with transaction.atomic():
+        RecordSearchText.objects.all().delete()
+        batch = []
+        for item in record_contents(chunk_size=CHUNK):
+            batch.append(row_of(*item))
+            if len(batch) == CHUNK:
+                RecordSearchText.objects.bulk_create(batch)
+                written += len(batch)
+                batch = []
+                if progress:
+                    progress(written)
+        RecordSearchText.objects.bulk_create(batch)
+        written += len(batch)
+    if progress:
+        progress(written)
+    return written
