@@ -423,6 +423,33 @@ def test_the_admin_searches_take_the_same_text(client, hue_citadel, curator, que
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("listing", "query", "found", "not_found"),
+    [
+        ("restorationrecord", "HUE-KT-1995", "HUE-KT-1995", "NV-2001"),
+        ("restorationrecord", "Kinh thành", "HUE-KT-1995", "NV-2001"),
+        ("restorationrecord", "tường", "HUE-KT-1995", "NV-2001"),
+        ("technique", "Lacquering", "Sơn mài", "Lợp ngói"),
+    ],
+)
+def test_the_admin_snippet_searches_find_by_the_listed_fields(
+    client, hue_citadel, curator, listing, query, found, not_found
+):
+    _record(hue_citadel, "HUE-KT-1995", title="Tu bổ Kinh thành Huế", summary="Gia cố tường thành phía bắc.")
+    _record(hue_citadel, "NV-2001", title="Nạo vét hào", summary="Hào phía nam.")
+    Technique.objects.create(name="Sơn mài", name_en="Lacquering")
+    Technique.objects.create(name="Lợp ngói", name_en="Re-roofing")
+    _search_backend_index()
+    client.force_login(curator)
+
+    response = client.get(f"/admin/snippets/heritage/{listing}/", {"q": query})
+
+    assert response.status_code == 200
+    assert found in response.content.decode()
+    assert not_found not in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_huge_search_text_is_refused_with_400(client, site_tree):
     response = client.get("/vi/search/", {"q": "x" * 10_000})
 
