@@ -5,7 +5,11 @@ without doubling the double quotes it contains, and SQLite reads the query only 
 byte: `"`, `a"` or a NUL in a search box made the query unreadable to SQLite and the page answer
 500 (the site search, and the admin's searches alike; wagtail/wagtail#13227). Here each word is
 quoted as FTS5 requires, control characters (which FTS5 treats as separators anyway) become
-spaces, and a text with no word left matches nothing. PostgreSQL and MySQL keep their backends.
+spaces, and a text with no word left matches nothing. And a search limited to some fields (the
+admin's snippet listings name theirs) asked FTS5 for columns named after those fields, which its
+table lacks (it has title, body and autocomplete): every such search answered 500 once the model
+had a row. Here it searches all the table's columns, where the named fields' text is. PostgreSQL
+and MySQL keep their backends.
 
 Selected in settings with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}.
 """
@@ -14,6 +18,9 @@ import functools
 import unicodedata
 
 from modelsearch.backends.database import SearchBackend as database_backend
+
+# The columns of modelsearch's FTS5 table: every search field's text is in one of them.
+FTS5_COLUMNS = ["title", "body", "autocomplete"]
 
 
 def fts5_text(text: str) -> str:
@@ -42,6 +49,14 @@ def _sqlite_backend_class():
             elif isinstance(query, Phrase):
                 query = Phrase(fts5_text(query.query_string))
             return super().build_search_query_content(query, config=config)
+
+        def search(self, config, start, stop, score_field=None):
+            # modelsearch MATCHes `self.fields or FTS_TABLE_FIELDS`: named fields become unknown columns.
+            fields, self.fields = self.fields, (FTS5_COLUMNS if self.fields else None)
+            try:
+                return super().search(config, start, stop, score_field=score_field)
+            finally:
+                self.fields = fields
 
     class QueryCompiler(QuotedFTS5, SQLiteSearchQueryCompiler):
         pass

@@ -240,6 +240,76 @@ def ngo_mon(site_tree):
     )
 
 
+@pytest.fixture
+def small_archive(site_tree):
+    """Two monuments and five records: three public, one internal, one draft.
+
+    NM-1991   Ngọ Môn        treatment        1991–1992   public    Lợp ngói / Ngói lưu ly
+    NM-2005   Ngọ Môn        condition_check  2005-03     public    –
+    TH-2021   Điện Thái Hòa  treatment        2021–       public    Sơn mài / Gỗ lim
+    NM-1998   Ngọ Môn        analysis         1998        internal  –
+    NM-DRAFT  Ngọ Môn        treatment        2015        draft
+    """
+    from heritage.models import Material, Technique
+    from heritage.services import monument_create
+    from tests.factories import make_record
+
+    index = site_tree["vi"]["monuments"]
+    ngo_mon = monument_create(index=index, slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate")
+    thai_hoa = monument_create(
+        index=index, slug="dien-thai-hoa", name_vi="Điện Thái Hòa", name_en="Hall of Supreme Harmony", category="palace"
+    )
+    roofing = Technique.objects.create(name="Lợp ngói", name_en="Re-roofing")
+    lacquer = Technique.objects.create(name="Sơn mài", name_en="Lacquering")
+    tiles = Material.objects.create(name="Ngói lưu ly", name_en="Glazed tiles")
+    ironwood = Material.objects.create(name="Gỗ lim", name_en="Ironwood")
+
+    records = {}
+    records["NM-1991"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-1991-01",
+        title="Thay ngói lưu ly mái lầu Ngũ Phụng",
+        start="1991",
+        end="1992",
+        summary="Thay toàn bộ ngói ống lưu ly trên mái lầu Ngũ Phụng, tài trợ của Nhật Bản qua UNESCO.",
+        techniques=[roofing],
+        materials=[tiles],
+    )
+    records["NM-2005"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-2005-01",
+        title="Khảo sát hiện trạng cổng Ngọ Môn",
+        record_type="condition_check",
+        start="2005-03",
+        end="2005-03",
+        summary="Khảo sát vết nứt ở đài cổng.",
+    )
+    records["TH-2021"] = make_record(
+        thai_hoa,
+        reference="HUE-TH-2021-01",
+        title="Tu bổ điện Thái Hòa",
+        start="2021",
+        end="",
+        summary="Sơn son thếp vàng lại hệ cột gỗ lim.",
+        techniques=[lacquer],
+        materials=[ironwood],
+    )
+    records["NM-1998"] = make_record(
+        ngo_mon,
+        reference="HUE-NM-1998-INT",
+        title="Phân tích mẫu vữa nội bộ",
+        record_type="analysis",
+        start="1998",
+        end="1998",
+        summary="Kết quả phân tích chưa công bố.",
+        visibility="internal",
+    )
+    records["NM-DRAFT"] = make_record(
+        ngo_mon, publish=False, reference="HUE-NM-DRAFT", title="Bản nháp chưa duyệt", start="2015"
+    )
+    return {"ngo-mon": ngo_mon, "dien-thai-hoa": thai_hoa, "records": records}
+
+
 def _user_in_group(django_user_model, username: str, group_name: str):
     from django.contrib.auth.models import Group
 
