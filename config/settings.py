@@ -180,6 +180,9 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "hue-heritage-")
 # Restoration search counts facets exactly over up to this many matching records, beyond that
 # over a random sample of this many, and says so (search.backends.elasticsearch._es_fetch).
 RESTORATION_FACETS_EXACT_UP_TO = int(env("RESTORATION_FACETS_EXACT_UP_TO", "10000"))
+# The same for the database search (search.backends.database), which counts in Python: a row
+# costs it far more than a document costs Elasticsearch, so it samples sooner.
+RESTORATION_DATABASE_FACETS_EXACT_UP_TO = int(env("RESTORATION_DATABASE_FACETS_EXACT_UP_TO", "2000"))
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -10,7 +10,8 @@ pages in SQL; no record is read in Python but the page shown and the facets' sam
   PostgreSQL with a GIN index on the array of words (`@>`); any other database with LIKE.
 - Relevance: per word, 3 if it is in the title, 2 in a monument name, 1 elsewhere, summed; ties
   by start then reference, as Elasticsearch's rescored order.
-- Facets: counted exactly over at most RESTORATION_FACETS_EXACT_UP_TO matches; beyond, over the
+- Facets: counted exactly over at most RESTORATION_DATABASE_FACETS_EXACT_UP_TO matches (2,000
+  unless configured: counting is Python's here, slower per row than Elasticsearch's); beyond, over the
   matches whose sample_key falls in a range holding that many of them on average (a random
   sample, the same key Elasticsearch samples on), scaled to the matches and marked approximate.
 """
@@ -24,7 +25,7 @@ from itertools import chain, islice
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -84,9 +85,13 @@ def _with_words(rows, words: tuple[str, ...]):
             found = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
             rows = rows.filter(record_id__in=found)
     elif connection.vendor == "postgresql":
-        table = connection.ops.quote_name(RecordSearchText._meta.db_table)
-        # The expression of the GIN index (migration 0002), so that the index serves it.
-        rows = rows.extra(where=[f"string_to_array(btrim({table}.words), ' ') @> %s::text[]"], params=[list(words)])
+        from django.contrib.postgres.fields import ArrayField
+
+        # The expression of the GIN index (migration 0002), so that the index serves `@>`.
+        array = Func(
+            F("words"), template="string_to_array(btrim(%(expressions)s), ' ')", output_field=ArrayField(TextField())
+        )
+        rows = rows.alias(word_array=array).filter(word_array__contains=list(words))
         like = ()
     for word in like:
         rows = rows.filter(words__contains=_whole(word))
@@ -164,7 +169,7 @@ def _facets(base, query: RestorationQuery, lang: str, count: int) -> tuple[Facet
     """The facets of the query, and whether they are estimated from a sample (see the module)."""
     wanted = _wanted(query)
     matched = base.count() if wanted else count
-    exact_up_to = settings.RESTORATION_FACETS_EXACT_UP_TO
+    exact_up_to = settings.RESTORATION_DATABASE_FACETS_EXACT_UP_TO
     rows = base
     if matched > exact_up_to:
         rows = base.filter(sample_key__lt=SAMPLE_SPACE * exact_up_to // matched)
