@@ -211,3 +211,74 @@ def test_deploy_check_warns_when_s3_urls_are_unsigned(settings):
 
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "x", "OPTIONS": {"querystring_auth": True}}}
     assert restricted_files_need_signed_urls(None) == []
+
+
+# --- Files attached only in an unpublished draft ---------------------------------------------
+
+
+def draft_attach(record, *, document=None, image=None):
+    """Save a draft of `record` (a new revision, not published) that attaches these files."""
+    draft = record.get_latest_revision_as_object()
+    if document is not None:
+        draft.documents.add(RestorationDocument(document=document))
+    if image is not None:
+        draft.images.add(RestorationImage(image=image, phase="during"))
+    draft.save_revision()
+    record.refresh_from_db()
+    return record
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_document_attached_only_in_the_draft_of_a_public_record_is_for_those_who_may_open_records(
+    as_role, ngo_mon, role
+):
+    record = make_record(ngo_mon, visibility="public")
+    document = make_document()
+    draft_attach(record, document=document)
+
+    response, body = download(as_role(role), document.url)
+
+    if role in ("restorer", "curator"):  # both may open records in the admin
+        assert response.status_code == 200
+        assert body == SECRET
+        assert "no-store" in response["Cache-Control"]
+    else:
+        assert_refused(role, response)
+        assert SECRET not in body
+
+
+def test_publishing_the_draft_makes_its_new_document_public(client, ngo_mon):
+    record = make_record(ngo_mon, visibility="public")
+    document = make_document()
+    draft_attach(record, document=document)
+    assert_refused("anonymous", client.get(document.url))
+
+    record.latest_revision.publish()
+
+    response, body = download(client, document.url)
+    assert response.status_code == 200
+    assert body == SECRET
+
+
+def test_a_document_removed_in_a_draft_stays_public_while_the_published_record_has_it(client, ngo_mon):
+    record = make_record(ngo_mon, visibility="public")
+    document = make_document()
+    attach_document(record, document)
+    draft = record.get_latest_revision_as_object()
+    draft.documents.set([])
+    draft.save_revision()
+
+    response, body = download(client, document.url)
+    assert response.status_code == 200
+    assert body == SECRET
+
+
+def test_an_image_attached_only_in_the_draft_of_an_internal_record_is_refused_to_the_public(as_role, ngo_mon):
+    record = make_record(ngo_mon, visibility="internal")
+    image = make_image()
+    draft_attach(record, image=image)
+    url = generate_image_url(image, "fill-120x90")
+
+    assert_refused("anonymous", as_role("anonymous").get(url))
+    assert_refused("member", as_role("member").get(url))
+    assert as_role("curator").get(url).status_code == 200
