@@ -166,8 +166,12 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
             # S3-compatible servers (S3Proxy, MinIO, Ceph) do not all accept the
-            # checksums boto3 now sends by default.
+            # checksums boto3 now sends by default. django-storages ignores its
+            # signature_version and addressing_style options when given a client_config,
+            # so they are repeated here (without them, URLs were signed with AWS v2).
             "client_config": BotoConfig(
+                signature_version="s3v4",
+                s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", "path")},
                 request_checksum_calculation="when_required",
                 response_checksum_validation="when_required",
             ),
