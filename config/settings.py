@@ -145,13 +145,17 @@ MEDIA_URL = env("MEDIA_URL", "/media/")
 
 # Storage: local files unless an S3 bucket is named in the environment.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+# On S3 (heritage.storage, docs/visibility.md): how long a signed URL of a restricted file is
+# valid, and how long browsers and CDNs may keep a public file.
+AWS_SIGNED_URL_SECONDS = int(env("AWS_SIGNED_URL_SECONDS", "300"))
+AWS_PUBLIC_MAX_AGE = int(env("AWS_PUBLIC_MAX_AGE", "3600"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "heritage.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
@@ -163,11 +167,19 @@ if AWS_STORAGE_BUCKET_NAME:
             "addressing_style": env("AWS_S3_ADDRESSING_STYLE", "path"),
             "signature_version": "s3v4",
             "file_overwrite": False,
+            # Uploaded private (no ACL sent: the bucket's default); heritage.file_acls makes
+            # the objects of public files public-read.
             "default_acl": None,
+            "object_parameters": {"CacheControl": f"public, max-age={AWS_PUBLIC_MAX_AGE}"},
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "querystring_expire": AWS_SIGNED_URL_SECONDS,
             # S3-compatible servers (S3Proxy, MinIO, Ceph) do not all accept the
-            # checksums boto3 now sends by default.
+            # checksums boto3 now sends by default. django-storages ignores its
+            # signature_version and addressing_style options when given a client_config,
+            # so they are repeated here (without them, URLs were signed with AWS v2).
             "client_config": BotoConfig(
+                signature_version="s3v4",
+                s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", "path")},
                 request_checksum_calculation="when_required",
                 response_checksum_validation="when_required",
             ),

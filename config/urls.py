@@ -24,7 +24,8 @@ urlpatterns = [
     path("api/v1/", include("search.urls")),
 ]
 
-if files.media_served_locally():
+# Local media, or on S3 the checked way to restricted files (a redirect to a signed URL).
+if files.media_routed():
     urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", files.serve_media))
 
 urlpatterns += i18n_patterns(

@@ -11,10 +11,14 @@ class HeritageConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            file_acls,  # the S3 objects' ACLs follow the visibility rule
+        )
         from .spreadsheets import admin_csv_exports_make_safe
 
         admin_csv_exports_make_safe()
+        file_acls.connect()
 
         # One pixel limit. Pillow refuses to open an image of more than twice its
         # MAX_IMAGE_PIXELS (about 179 million pixels by default) and warns above it; the

@@ -71,6 +71,10 @@ class HeritageImage(AbstractImage):
         default=False,
         help_text=_("An equirectangular panorama: exactly twice as wide as it is tall."),
     )
+    # Whether the image's objects in the S3 media storage (original and renditions) were last
+    # made public-read by heritage.file_acls, which keeps it: the visibility rule's answer for
+    # the public, kept so that pages can choose between public and signed URLs without asking.
+    public_files = models.BooleanField(default=False, editable=False)
 
     admin_form_fields = Image.admin_form_fields + (
         "creator",
@@ -110,12 +114,37 @@ class HeritageImage(AbstractImage):
         parts = [self.credit_line or self.creator, self.get_licence_display()]
         return " · ".join(str(p) for p in parts if p)
 
+    # New renditions get the ACL of their image (heritage.file_acls). Wagtail makes one through
+    # create_rendition(), several at once through create_renditions() (bulk_create: no signals).
+    def create_rendition(self, filter):
+        from .file_acls import renditions_made
+
+        rendition = super().create_rendition(filter)
+        renditions_made(self, [rendition])
+        return rendition
+
+    def create_renditions(self, *filters):
+        from .file_acls import renditions_made
+
+        made = super().create_renditions(*filters)
+        if len(filters) > 1:  # a single one went through create_rendition()
+            renditions_made(self, made.values())
+        return made
+
 
 class HeritageRendition(AbstractRendition):
     image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    @property
+    def url(self):
+        """On S3: the plain, cacheable URL of a public image's rendition; otherwise the site's
+        URL for the file, which checks the visibility rule (heritage.files.serve_media)."""
+        from .files import file_url
+
+        return file_url(self.file, public=self.image.public_files)
 
 
 # --- Managed vocabularies ----------------------------------------------------------

@@ -10,6 +10,8 @@ the suggestions and facets, and the serving of documents, original images and re
   internal or unpublished records, it is served only to those who may see one of those records
   (unpublished ones: those who may open records in the admin). A file that a public record or
   anything else (a page, a gallery) uses as well stays public, and so does a file no record uses.
+  A file attached in a record's unpublished draft (its latest revision, not yet published) is
+  used by an unpublished record until that draft is published.
 """
 
 import enum
@@ -52,15 +54,50 @@ PUBLIC_CONDITIONS = record_conditions(None)
 # --- Files ----------------------------------------------------------------------------------
 
 
-def _records_using(file):
-    """The restoration records that use this document or image (in the database, not drafts)."""
+def _is_document(file) -> bool:
     from wagtail.documents.models import AbstractDocument
+
+    return isinstance(file, AbstractDocument)
+
+
+def _records_using(file):
+    """The restoration records whose saved (live or unpublished) rows use this document or image."""
+    from .models import RestorationRecord
+
+    if _is_document(file):
+        return RestorationRecord.objects.filter(documents__document=file)
+    return RestorationRecord.objects.filter(images__image=file)
+
+
+# Where a record's revision content (modelcluster's serialisation) lists its files.
+DRAFT_FILE_LISTS = {"images": "image", "documents": "document"}
+
+
+def revision_files(content: dict) -> dict[str, set[int]]:
+    """The ids of the images and documents a record's revision content attaches."""
+    return {
+        relation: {row[key] for row in content.get(relation) or () if row.get(key) is not None}
+        for relation, key in DRAFT_FILE_LISTS.items()
+    }
+
+
+def _drafts_using(file):
+    """The records with an unpublished draft (latest revision not yet published) attaching this file."""
+    from django.db import connection
 
     from .models import RestorationRecord
 
-    if isinstance(file, AbstractDocument):
-        return RestorationRecord.objects.filter(documents__document=file)
-    return RestorationRecord.objects.filter(images__image=file)
+    relation = "documents" if _is_document(file) else "images"
+    drafts = RestorationRecord.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
+    if connection.features.supports_json_field_contains:  # PostgreSQL: the database looks into the JSON
+        lookup = f"latest_revision__content__{relation}__contains"
+        return drafts.filter(**{lookup: [{DRAFT_FILE_LISTS[relation]: file.pk}]})
+    ids = [
+        pk
+        for pk, content in drafts.values_list("pk", "latest_revision__content")
+        if file.pk in revision_files(content or {})[relation]
+    ]
+    return RestorationRecord.objects.filter(pk__in=ids)
 
 
 def _used_elsewhere(file) -> bool:
@@ -83,7 +120,9 @@ class FileAccess(enum.StrEnum):
 def file_access(user, file) -> FileAccess:
     """What `user` may do with a document or image (an original or any of its renditions)."""
     records = _records_using(file)
-    if not records.exists() or records.filter(**PUBLIC_CONDITIONS).exists() or _used_elsewhere(file):
+    if records.filter(**PUBLIC_CONDITIONS).exists() or _used_elsewhere(file):
+        return FileAccess.PUBLIC
+    if not records.exists() and not _drafts_using(file).exists():
         return FileAccess.PUBLIC
     if sees_unpublished(user) or records.filter(**record_conditions(user)).exists():
         return FileAccess.PRIVATE

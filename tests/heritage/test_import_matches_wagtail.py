@@ -357,6 +357,9 @@ RECEIVERS_REPLACED = {
     (post_save, "search.sync.on_record_saved"),
     (published, "search.sync.on_record_published"),
     (m2m_changed, "search.sync.on_terms_changed"),
+    # The S3 ACLs of the records' files (heritage.file_acls): restoration_records_imported -> on_records_imported.
+    (post_save, "heritage.file_acls.on_record_changed"),
+    (published, "heritage.file_acls.on_record_published"),
 }
 
 
@@ -426,7 +429,11 @@ def test_signals_each_path_sends_and_the_receivers_the_import_replaces(
         | _receivers(unpublished, RestorationRecord)
         | set().union(*(_receivers(m2m_changed, through) for through in throughs))
     )
-    assert listening - {(unpublished, "search.sync.on_record_published")} == RECEIVERS_REPLACED
+    unpublishing = {
+        (unpublished, "search.sync.on_record_published"),
+        (unpublished, "heritage.file_acls.on_record_published"),
+    }
+    assert listening - unpublishing == RECEIVERS_REPLACED
 
     with SignalLog() as imported:
         import_snapshot(admin_user, django_capture_on_commit_callbacks)
