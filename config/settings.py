@@ -194,7 +194,7 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "hue-heritage-")
 RESTORATION_FACETS_EXACT_UP_TO = int(env("RESTORATION_FACETS_EXACT_UP_TO", "10000"))
 # The same for the database search (search.backends.database), which counts in Python: a row
 # costs it far more than a document costs Elasticsearch, so it samples sooner.
-RESTORATION_DATABASE_FACETS_EXACT_UP_TO = int(env("RESTORATION_DATABASE_FACETS_EXACT_UP_TO", "2000"))
+RESTORATION_DATABASE_FACETS_EXACT_UP_TO = int(env("RESTORATION_DATABASE_FACETS_EXACT_UP_TO", "1000"))
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -14,17 +14,18 @@ import datetime
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from heritage.text import fold_chars
 
 from .documents import SEARCHABLE, record_contents, sample_key
-from .models import RecordSearchText
+from .models import TERM_SEPARATOR, RecordSearchText, RecordWords
 from .params import WORD
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 2000
+ANALYZE_AFTER = 1000  # rows written at once (an import) after which SQLite's statistics are renewed
 NEVER = datetime.date.max  # a missing start sorts last, oldest first…
 ALWAYS = datetime.date.min  # …and newest first
 NAME_FIELDS = {"monument.name_vi", "monument.name_en", "monument.other_names"}
@@ -48,13 +49,13 @@ def _values(content: dict, path: str) -> list[str]:
     return list(value) if isinstance(value, list) else [str(value)]
 
 
-def row_of(content: dict, monument_id: int) -> RecordSearchText:
-    """The row of one live record, from its document's content (search.documents.document_content)."""
+def rows_of(content: dict, monument_id: int) -> tuple[RecordSearchText, RecordWords]:
+    """The rows of one live record, from its document's content (search.documents.document_content)."""
     texts = {path: _values(content, path) for path in SEARCHABLE}
     dates = content.get("dates") or {}
     earliest = datetime.date.fromisoformat(dates["gte"]) if dates.get("gte") else None
     latest = datetime.date.fromisoformat(dates["lte"]) if dates.get("lte") else None
-    return RecordSearchText(
+    row = RecordSearchText(
         record_id=content["id"],
         reference=content["reference"],
         monument_id=monument_id,
@@ -66,36 +67,62 @@ def row_of(content: dict, monument_id: int) -> RecordSearchText:
         sample_key=sample_key(content["id"]),
         title_words=words_of(texts["title"]),
         name_words=words_of(text for path in NAME_FIELDS for text in texts[path]),
-        words=words_of(text for values in texts.values() for text in values),
+        technique_keys=TERM_SEPARATOR.join(content["techniques"]),
+        material_keys=TERM_SEPARATOR.join(content["materials"]),
+        partner_keys=TERM_SEPARATOR.join(content["partners"]),
     )
+    return row, RecordWords(
+        record_id=content["id"], words=words_of(text for values in texts.values() for text in values)
+    )
+
+
+def _write(pairs) -> int:
+    pairs = list(pairs)
+    RecordSearchText.objects.bulk_create(row for row, _words in pairs)
+    RecordWords.objects.bulk_create(words for _row, words in pairs)
+    return len(pairs)
+
+
+def _analyze() -> None:
+    """Give SQLite's query planner the table's statistics after a large write (PostgreSQL keeps its own).
+
+    Without them SQLite takes `visibility = 'public'` for a selective condition and walks that
+    index instead of the text index's few matches.
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {RecordSearchText._meta.db_table}")
 
 
 def update(ids: Iterable[int]) -> None:
     """Make these records' rows equal to the database: rewritten if live, removed if not (or gone)."""
     ids = sorted({int(pk) for pk in ids if pk is not None})
+    if len(ids) >= ANALYZE_AFTER:
+        transaction.on_commit(_analyze)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         with transaction.atomic():
+            RecordWords.objects.filter(record_id__in=chunk).delete()
             RecordSearchText.objects.filter(record_id__in=chunk).delete()
-            RecordSearchText.objects.bulk_create(row_of(*item) for item in record_contents(chunk, chunk_size=CHUNK))
+            _write(rows_of(*item) for item in record_contents(chunk, chunk_size=CHUNK))
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
     """Rewrite every row from the records; returns how many live records were written."""
     written = 0
     with transaction.atomic():
+        RecordWords.objects.all().delete()
         RecordSearchText.objects.all().delete()
         batch = []
         for item in record_contents(chunk_size=CHUNK):
-            batch.append(row_of(*item))
+            batch.append(rows_of(*item))
             if len(batch) == CHUNK:
-                RecordSearchText.objects.bulk_create(batch)
-                written += len(batch)
+                written += _write(batch)
                 batch = []
                 if progress:
                     progress(written)
-        RecordSearchText.objects.bulk_create(batch)
-        written += len(batch)
+        written += _write(batch)
+    _analyze()
     if progress:
         progress(written)
     return written

@@ -29,20 +29,23 @@ class PendingIndexUpdate(models.Model):
         return f"record {self.record_id} ({self.attempts} attempts)"
 
 
+TERM_SEPARATOR = "\x1f"  # the unit separator, which no term key contains
+
+
 class RecordSearchText(models.Model):
     """A live restoration record as the database search reads it (search.database_index).
 
     One row per published record, written in the same transaction as the change that alters it,
-    so the database search filters, counts, sorts and pages in SQL on one narrow table. The
-    `words` columns hold folded words between single spaces, with a space at each end, so a
-    whole word is ` word `. The text index that serves `words` depends on the database (SQLite:
-    an FTS5 table kept by triggers; PostgreSQL: a GIN index on its array of words), see the
-    migration.
+    so the database search filters, counts, sorts and pages in SQL on one narrow table (a count
+    of every record reads a few megabytes, not the texts). Its words are in RecordWords. The
+    `*_words` columns hold folded words between single spaces, with a space at each end, so a
+    whole word is ` word `.
     """
 
-    record = models.OneToOneField(
-        "heritage.RestorationRecord", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
+    # The record's id, not a foreign key: an INTEGER PRIMARY KEY is SQLite's rowid itself, so the
+    # text index's matches are looked up directly (a bigint key would go through a second index).
+    # search.sync removes the row when the record goes.
+    record_id = models.IntegerField(primary_key=True)
     reference = models.CharField(max_length=64)
     monument = models.ForeignKey("heritage.MonumentPage", on_delete=models.CASCADE, related_name="+")
     record_type = models.CharField(max_length=32)
@@ -54,16 +57,33 @@ class RecordSearchText(models.Model):
     sample_key = models.IntegerField()  # search.documents.sample_key: facets of many matches are sampled on it
     title_words = models.TextField()  # relevance: a word in the title weighs 3…
     name_words = models.TextField()  # …in a monument name 2, anywhere else 1
-    words = models.TextField()  # every searchable field: what matches
+    # The record's term keys, separated by TERM_SEPARATOR: facets are counted from this row alone.
+    technique_keys = models.TextField(blank=True)
+    material_keys = models.TextField(blank=True)
+    partner_keys = models.TextField(blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["start_asc", "reference"], name="search_text_start_asc"),
             models.Index(fields=["-start_desc", "reference"], name="search_text_start_desc"),
-            models.Index(fields=["visibility", "start_asc", "reference"], name="search_text_public_asc"),
             models.Index(fields=["sample_key"], name="search_text_sample"),
             models.Index(fields=["record_type"], name="search_text_type"),
         ]
 
     def __str__(self):
         return self.reference
+
+
+class RecordWords(models.Model):
+    """Every searchable word of a record (RecordSearchText), what a query's words must all be in.
+
+    Apart from the narrow row, so that filters and counts never read the texts. The index that
+    serves `words` depends on the database (SQLite: an FTS5 table kept by triggers; PostgreSQL:
+    a GIN index on its array of words), see migration 0002.
+    """
+
+    record_id = models.IntegerField(primary_key=True)  # as RecordSearchText's
+    words = models.TextField()
+
+    def __str__(self):
+        return f"words of record {self.record_id}"

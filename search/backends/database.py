@@ -10,7 +10,7 @@ pages in SQL; no record is read in Python but the page shown and the facets' sam
   PostgreSQL with a GIN index on the array of words (`@>`); any other database with LIKE.
 - Relevance: per word, 3 if it is in the title, 2 in a monument name, 1 elsewhere, summed; ties
   by start then reference, as Elasticsearch's rescored order.
-- Facets: counted exactly over at most RESTORATION_DATABASE_FACETS_EXACT_UP_TO matches (2,000
+- Facets: counted exactly over at most RESTORATION_DATABASE_FACETS_EXACT_UP_TO matches (1,000
   unless configured: counting is Python's here, slower per row than Elasticsearch's); beyond, over the
   matches whose sample_key falls in a range holding that many of them on average (a random
   sample, the same key Elasticsearch samples on), scaled to the matches and marked approximate.
@@ -19,7 +19,7 @@ pages in SQL; no record is read in Python but the page shown and the facets' sam
 import functools
 import operator
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, islice
 
@@ -35,7 +35,7 @@ from heritage.models import MonumentPage, RestorationRecord, Technique
 from heritage.text import fold_chars
 
 from ..database_index import ALWAYS, NEVER
-from ..models import RecordSearchText
+from ..models import TERM_SEPARATOR, RecordSearchText, RecordWords
 from ..params import FACETS, WORD, RestorationQuery
 from .base import (
     EXPORT_CHUNK,
@@ -48,9 +48,9 @@ from .base import (
     result_of,
 )
 from .highlight import highlight_record
-from .response import Facets, SearchResponse
+from .response import FACET_SIZE, Facets, SearchResponse
 
-FTS_TABLE = "search_recordsearchtext_fts"  # SQLite: created by search/migrations/0002
+FTS_TABLE = "search_recordwords_fts"  # SQLite: created by search/migrations/0002
 # What the FTS5 tokenizer keeps inside a token besides letters and digits: the characters that
 # join a WORD (search.params). A word with any other character is matched with LIKE.
 FTS_TOKEN_CHARS = "_.'’:·,;"
@@ -69,21 +69,23 @@ def _fts_token(word: str) -> bool:
     return all(unicodedata.category(char)[0] in "LN" or char in FTS_TOKEN_CHARS for char in word)
 
 
-def _fts_phrase(word: str, column: str, *, prefix: bool = False) -> str:
+def _fts_phrase(word: str, *, prefix: bool = False) -> str:
     quoted = '"' + word.replace('"', '""') + '"'
-    return f"{column} : {quoted}{'*' if prefix else ''}"
+    return f"{quoted}*" if prefix else quoted
+
+
+def _fts_match(expression: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
 
 
 def _with_words(rows, words: tuple[str, ...]):
-    """Rows holding every word, with the text index of this database."""
+    """Rows holding every word, found with the text index of this database."""
     like = words
     if connection.vendor == "sqlite":
         indexed = [word for word in words if _fts_token(word)]
         like = [word for word in words if not _fts_token(word)]
         if indexed:
-            expression = " AND ".join(_fts_phrase(word, "words") for word in indexed)
-            found = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
-            rows = rows.filter(record_id__in=found)
+            rows = rows.filter(record_id__in=_fts_match(" AND ".join(_fts_phrase(word) for word in indexed)))
     elif connection.vendor == "postgresql":
         from django.contrib.postgres.fields import ArrayField
 
@@ -91,10 +93,14 @@ def _with_words(rows, words: tuple[str, ...]):
         array = Func(
             F("words"), template="string_to_array(btrim(%(expressions)s), ' ')", output_field=ArrayField(TextField())
         )
-        rows = rows.alias(word_array=array).filter(word_array__contains=list(words))
+        found = RecordWords.objects.alias(word_array=array).filter(word_array__contains=list(words))
+        rows = rows.filter(record_id__in=found.values("record_id"))
         like = ()
-    for word in like:
-        rows = rows.filter(words__contains=_whole(word))
+    if like:
+        found = RecordWords.objects.all()
+        for word in like:
+            found = found.filter(words__contains=_whole(word))
+        rows = rows.filter(record_id__in=found.values("record_id"))
     return rows
 
 
@@ -173,43 +179,42 @@ def _facets(base, query: RestorationQuery, lang: str, count: int) -> tuple[Facet
     rows = base
     if matched > exact_up_to:
         rows = base.filter(sample_key__lt=SAMPLE_SPACE * exact_up_to // matched)
-    fetched = list(rows.values_list("record_id", "monument_id", "record_type", "start_asc").order_by())
-    drawn = len(fetched)
-    scale = matched / drawn if drawn and drawn < matched else 1.0
+    key_columns = [f"{facet}_keys" for facet in VOCABULARY_FIELDS]
+    fetched = list(rows.values_list("monument_id", "record_type", "start_asc", *key_columns).order_by())
+    scale = matched / len(fetched) if fetched and len(fetched) < matched else 1.0
 
     slugs, monument_labels = {}, {}
-    for pk, slug, name_vi, name_en in MonumentPage.objects.filter(pk__in={row[1] for row in fetched}).values_list(
+    for pk, slug, name_vi, name_en in MonumentPage.objects.filter(pk__in={row[0] for row in fetched}).values_list(
         "pk", "slug", "name_vi", "name_en"
     ):
         slugs[pk] = slug
         monument_labels[slug] = name_in(name_vi, name_en, lang)
-    values = {
-        row[0]: {"monument": {slugs.get(row[1], "")}, "record_type": {row[2]}, **{f: set() for f in VOCABULARY_FIELDS}}
-        for row in fetched
-    }
-    term_labels = defaultdict(dict)
-    for facet in VOCABULARY_FIELDS:
-        through, source, target = _through(facet)
-        links = through.objects.filter(**{f"{source}__in": rows.values("record_id")}).values_list(
-            source, f"{target}__key", f"{target}__name", f"{target}__name_en"
-        )
-        for pk, key, name, name_en in links:
-            if pk in values:
-                values[pk][facet].add(key)
-                term_labels[facet][key] = name_in(name, name_en, lang)
-
-    counts = {facet: Counter() for facet in FACETS}
-    decades = Counter()
-    for pk, _monument, _type, start in fetched:
-        row = values[pk]
-        failed = [facet for facet, wanted_values in wanted.items() if row[facet].isdisjoint(wanted_values)]
+    # The values each row counts for, gathered in lists and counted once at the end.
+    counted = {facet: [] for facet in FACETS}
+    decades = []
+    for monument_id, record_type, start, *keys in fetched:
+        row = {"monument": (slugs.get(monument_id, ""),), "record_type": (record_type,)}
+        for facet, joined in zip(VOCABULARY_FIELDS, keys, strict=True):
+            row[facet] = joined.split(TERM_SEPARATOR) if joined else ()
+        failed = [facet for facet, wanted_values in wanted.items() if wanted_values.isdisjoint(row[facet])]
         if not failed:  # in the results: counts in every facet
             for facet in FACETS:
-                counts[facet].update(row[facet])
+                counted[facet].extend(row[facet])
             if start not in (NEVER, ALWAYS):
-                decades[str(start.year // 10 * 10)] += 1
+                decades.append(str(start.year // 10 * 10))
         elif len(failed) == 1:  # fails one filter only: counts in that facet, whose own filter is ignored
-            counts[failed[0]].update(row[failed[0]])
+            counted[failed[0]].extend(row[failed[0]])
+    counts = {facet: Counter(values) for facet, values in counted.items()}
+    decades = Counter(decades)
+
+    term_labels = {}
+    for facet in VOCABULARY_FIELDS:
+        model = RestorationRecord._meta.get_field(VOCABULARY_FIELDS[facet]).related_model
+        shown = [key for key, _n in counts[facet].most_common(FACET_SIZE)]
+        term_labels[facet] = {
+            key: name_in(name, name_en, lang)
+            for key, name, name_en in model.objects.filter(key__in=shown).values_list("key", "name", "name_en")
+        }
 
     def scaled(counter: Counter) -> dict[str, int]:
         if scale == 1.0:
@@ -256,15 +261,12 @@ class DatabaseBackend(SearchBackend):
 
     def _suggest_candidates(self, words: tuple[str, ...], *, user, lang: str):
         visible = _visible(user)
+        titles = visible
         if connection.vendor == "sqlite" and all(_fts_token(word) for word in words):
-            expression = " AND ".join(_fts_phrase(word, "title_words", prefix=True) for word in words)
-            titles = visible.filter(
-                record_id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
-            )
-        else:
-            titles = visible
-            for word in words:
-                titles = titles.filter(title_words__contains=f" {word}")
+            # The records with words beginning so anywhere, then those whose title has them.
+            titles = titles.filter(record_id__in=_fts_match(" AND ".join(_fts_phrase(w, prefix=True) for w in words)))
+        for word in words:
+            titles = titles.filter(title_words__contains=f" {word}")
         shortest = titles.order_by(Length("title_words"), "title_words").values_list("record_id", flat=True)[
             :SUGGEST_TITLES
         ]

@@ -112,7 +112,7 @@ class SearchResponse:
             description=(
                 "True when the facet counts are estimates: a query matching more than "
                 "RESTORATION_FACETS_EXACT_UP_TO records (10,000 unless configured; on the database search "
-                "RESTORATION_DATABASE_FACETS_EXACT_UP_TO, 2,000) has its facets counted over a random sample "
+                "RESTORATION_DATABASE_FACETS_EXACT_UP_TO, 1,000) has its facets counted over a random sample "
                 "of about that many matches and scaled to `count`; a value held by very few matches may then "
                 "be missing. `count` and `results` are always exact."
             )
