@@ -16,8 +16,8 @@ Without Elasticsearch (the embedded default, or PostgreSQL without it), in one r
 4. times one `export.csv` of everything on each archive to its first line and to its end.
 
 Goal: the API's p50 over the mix on --large records <= 3 × its p50 on --small, measured in the
-same run. The first line of the export must come within the time of one API page (the slowest
-query's median on the large archive). Prints medians, p95 and per-query ratios; exits 1 when a
+same run. The first line of the export must come within the time of one API page (the API's p50
+on the large archive). Prints medians, p95 and per-query ratios; exits 1 when a
 goal is missed or an answer is wrong. Keeps a copy of its output in benchmarks/logs/.
 """
 
@@ -184,7 +184,7 @@ def summary(args, measured: dict, database: str) -> int:
     )
     if facts.get("approximate"):
         print(f"facets estimated from a sample on the large archive for: {', '.join(facts['approximate'])}")
-    slowest = max(common.median(samples) for samples in times["large"].values())
+    page = common.median(large)  # one API page: the median over the mix on the large archive
     for size in ("small", "large"):
         export = facts[size]["export"]
         print(
@@ -199,10 +199,10 @@ def summary(args, measured: dict, database: str) -> int:
     goals = [
         (f"API p50, {args.large:,} / {args.small:,} records", p50, f"<= {GOAL_RATIO}×", p50 <= GOAL_RATIO),
         (
-            f"export's first line on {args.large:,} records, ms (vs the slowest API query's median)",
+            f"export's first line on {args.large:,} records, ms (vs one API page: the p50 above)",
             round(first * 1000, 1),
-            f"<= {slowest * 1000:.1f}",
-            first <= slowest,
+            f"<= {page * 1000:.1f}",
+            first <= page,
         ),
     ]
     return common.goals_report(goals, [])
