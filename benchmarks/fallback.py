@@ -131,7 +131,7 @@ def measure(args, archives: Archives) -> dict:
 def export_time(client: WsgiClient) -> dict:
     """Seconds to the first CSV line and to the end of an export of every public record."""
     started = time.perf_counter()
-    chunks = client.application(_environ(EXPORT_URL), lambda status, headers, exc_info=None: None)
+    chunks = client.application(client.environ(EXPORT_URL, {}), lambda status, headers, exc_info=None: None)
     first = None
     lines = 0
     try:
@@ -142,23 +142,6 @@ def export_time(client: WsgiClient) -> dict:
     finally:
         getattr(chunks, "close", lambda: None)()
     return {"first": first, "total": time.perf_counter() - started, "rows": lines - 1}
-
-
-def _environ(path: str) -> dict:
-    import io
-
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "localhost",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
 
 
 def summary(args, measured: dict, database: str) -> int:

@@ -340,10 +340,12 @@ class WsgiClient:
 
         self.application = application or WSGIHandler()
 
-    def get(self, path: str, params: dict) -> "WsgiResponse":
+    @staticmethod
+    def environ(path: str, params: dict) -> dict:
+        """The WSGI environ of a GET request, as a server builds it."""
         from urllib.parse import urlencode
 
-        environ = {
+        return {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,
             "QUERY_STRING": urlencode(params, doseq=True),
@@ -355,8 +357,10 @@ class WsgiClient:
             "wsgi.input": io.BytesIO(),
             "wsgi.errors": sys.stderr,
         }
+
+    def get(self, path: str, params: dict) -> "WsgiResponse":
         status = []
-        chunks = self.application(environ, lambda code, headers, exc_info=None: status.append(code))
+        chunks = self.application(self.environ(path, params), lambda code, headers, exc_info=None: status.append(code))
         try:
             content = b"".join(chunks)
         finally:
