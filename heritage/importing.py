@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
@@ -38,6 +38,7 @@ from PIL import UnidentifiedImageError
 from wagtail.models import Locale, ModelLogEntry, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends_with_name
 
+from .bulk import chunks, sql_insert, sql_update
 from .labels import name_in
 from .models import (
     ArtefactImage,
@@ -68,6 +69,9 @@ restoration_records_imported = Signal()
 DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024
 MULTI_VALUE_SEPARATOR = ";"
 CHUNK = 500  # rows per bulk statement, and per `__in` lookup (SQLite limits bound parameters)
+# Records per call to a Wagtail search backend's add_bulk: the SQLite one rescans its whole table
+# (title norms) once per call.
+INDEX_CHUNK = 2000
 
 # Term names repeat across thousands of rows.
 _fold = functools.lru_cache(maxsize=16384)(fold)
@@ -283,11 +287,6 @@ def _report_progress(progress: Progress | None, stage: str, done: int, total: in
         progress(stage, done, total)
 
 
-def _chunks(items: list, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _messages(error: ValidationError) -> dict[str, list[str]]:
     if hasattr(error, "error_dict"):
         return {name: list(ValidationError(errors).messages) for name, errors in error.error_dict.items()}
@@ -446,7 +445,7 @@ def _stored_terms(record_ids: list[int]) -> dict[int, dict[str, set[str]]]:
         m2m = RestorationRecord._meta.get_field(column)
         through = m2m.remote_field.through
         source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-        for chunk in _chunks(record_ids):
+        for chunk in chunks(record_ids, CHUNK):
             rows = through.objects.filter(**{f"{source}__in": chunk}).values_list(source, f"{target}__key")
             for record_id, key in rows:
                 stored[record_id][column].add(key)
@@ -478,7 +477,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
     monuments = MonumentMatcher()
     references = [row.cells.get("reference", "") for row in rows]
     existing: dict[str, RestorationRecord] = {}
-    for chunk in _chunks([r for r in set(references) if r]):
+    for chunk in chunks([r for r in set(references) if r], CHUNK):
         for record in RestorationRecord.objects.filter(reference__in=chunk).select_related("locked_by"):
             existing[record.reference] = record
     stored_terms = _stored_terms([record.pk for record in existing.values()])
@@ -583,66 +582,6 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
     return plans
 
 
-def _db_values(fields, connection):
-    """Per field, a function turning a Python value into what the database driver takes."""
-    # Strings, integers, booleans and None pass as they are; Django's per-value preparation
-    # (through the connection proxy) is most of the cost of a large insert.
-    plain = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
-    converters = []
-    for f in fields:
-        if isinstance(f, plain) and not isinstance(f, models.JSONField):
-            converters.append(None)
-        else:
-            converters.append(lambda value, f=f: f.get_db_prep_save(value, connection))
-    return converters
-
-
-def _sql_insert(model, field_names: list[str], rows: list[tuple]) -> None:
-    """INSERT rows of plain values with executemany: no model instances, no RETURNING.
-
-    Django's bulk_create builds an instance per row and, on SQLite, a statement per 33 rows;
-    for the tens of thousands of record, link, log and reference rows of a big import that dominates.
-    """
-    if not rows:
-        return
-    connection = transaction.get_connection()
-    fields = [model._meta.get_field(name) for name in field_names]
-    converters = _db_values(fields, connection)
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
-    )
-    params = [
-        [value if convert is None else convert(value) for convert, value in zip(converters, row, strict=True)]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        for chunk in _chunks(params, 5000):
-            cursor.executemany(sql, chunk)
-
-
-def _sql_update(model, field_names: list[str], objects: list) -> None:
-    """UPDATE rows by primary key with executemany; bulk_update's CASE per row and field is far slower."""
-    if not objects:
-        return
-    connection = transaction.get_connection()
-    fields = [model._meta.get_field(name) for name in field_names]
-    converters = _db_values(fields, connection)
-    quote = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
-        quote(model._meta.db_table),
-        ", ".join(f"{quote(f.column)} = %s" for f in fields),
-        quote(model._meta.pk.column),
-    )
-    params = []
-    for obj in objects:
-        values = [getattr(obj, f.attname) for f in fields]
-        params.append([v if c is None else c(v) for c, v in zip(converters, values, strict=True)] + [obj.pk])
-    with connection.cursor() as cursor:
-        for chunk in _chunks(params, 5000):
-            cursor.executemany(sql, chunk)
-
-
 def _revision_content(record: RestorationRecord, published_at: tuple) -> dict:
     """The record's serialised content with `published_at` (first, last) as its publication dates."""
     stamped = record.first_published_at, record.last_published_at
@@ -679,7 +618,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
     changed_ids = [record.pk for record in changed]
     # Children (images, documents) belong in the revision content; read them once for all records.
     children = {"images": defaultdict(list), "documents": defaultdict(list)}
-    for chunk in _chunks(changed_ids):
+    for chunk in chunks(changed_ids, CHUNK):
         for name in children:
             related = RestorationRecord._meta.get_field(name).related_model
             for child in related.objects.filter(record_id__in=chunk).order_by("sort_order", "pk"):
@@ -705,9 +644,9 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
     # New records: insert, then read their keys back by reference (unique, and all ours in this transaction).
     columns = [f.name for f in RestorationRecord._meta.concrete_fields if not f.primary_key]
     fields = [RestorationRecord._meta.get_field(name) for name in columns]
-    _sql_insert(RestorationRecord, columns, [tuple(f.pre_save(record, True) for f in fields) for record in new])
+    sql_insert(RestorationRecord, columns, [tuple(f.pre_save(record, True) for f in fields) for record in new])
     by_reference = {record.reference: record for record in new}
-    for chunk in _chunks(list(by_reference)):
+    for chunk in chunks(list(by_reference), CHUNK):
         for reference, pk in RestorationRecord.objects.filter(reference__in=chunk).values_list("reference", "pk"):
             by_reference[reference].pk = pk
             by_reference[reference]._state.adding = False
@@ -716,7 +655,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
     # Revisions likewise, their keys read back by object; Revision.created_at is `now` for all of them.
     revision_fields = ["content_type", "base_content_type", "object_id", "user", "created_at", "content", "object_str"]
     user_id = user.pk if user else None
-    _sql_insert(
+    sql_insert(
         Revision,
         revision_fields,
         [
@@ -733,14 +672,14 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         ],
     )
     revision_ids = {}
-    for chunk in _chunks([str(plan.record.pk) for plan in plans]):
+    for chunk in chunks([str(plan.record.pk) for plan in plans], CHUNK):
         found = Revision.objects.filter(base_content_type=base_content_type, object_id__in=chunk, created_at=now)
         revision_ids.update(found.values_list("object_id", "pk"))
     for plan in plans:
         plan.record.latest_revision_id = plan.record.live_revision_id = revision_ids[str(plan.record.pk)]
 
-    _sql_update(RestorationRecord, ["latest_revision", "live_revision"], new)
-    _sql_update(
+    sql_update(RestorationRecord, ["latest_revision", "live_revision"], new)
+    sql_update(
         RestorationRecord,
         [
             *(name.removesuffix("_id") for name in RESTORATION_SCALARS),
@@ -762,10 +701,10 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         m2m = RestorationRecord._meta.get_field(column)
         through = m2m.remote_field.through
         source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-        for chunk in _chunks(changed_ids):
+        for chunk in chunks(changed_ids, CHUNK):
             through.objects.filter(**{f"{source}__in": chunk}).delete()
         links = [(plan.record.pk, term.pk) for plan in plans for term in getattr(plan.record, column).all()]
-        _sql_insert(through, [source, target], links)
+        sql_insert(through, [source, target], links)
 
     # The history view lists log entries: creating (or editing) then publishing, as the admin logs them;
     # publishing a record whose title changed logs a rename first, and the publish carries it too.
@@ -793,10 +732,10 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         for action, data, content_changed in actions(plan)
     ]
     entry_fields = ["content_type", "label", "action", "data", "timestamp", "user", "revision"]
-    _sql_insert(ModelLogEntry, [*entry_fields, "content_changed", "deleted", "object_id"], entries)
+    sql_insert(ModelLogEntry, [*entry_fields, "content_changed", "deleted", "object_id"], entries)
 
     if ReferenceIndex.is_indexed(RestorationRecord):
-        for chunk in _chunks([str(pk) for pk in changed_ids]):
+        for chunk in chunks([str(pk) for pk in changed_ids], CHUNK):
             ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=chunk).delete()
         monument_type_id = ReferenceIndex._get_base_content_type(MonumentPage).id
         monument_hash = ReferenceIndex._get_content_path_hash("monument")
@@ -817,10 +756,10 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
             for reference in outbound(plan)
         ]
         reference_fields = ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id"]
-        _sql_insert(ReferenceIndex, [*reference_fields, "model_path", "content_path", "content_path_hash"], references)
+        sql_insert(ReferenceIndex, [*reference_fields, "model_path", "content_path", "content_path_hash"], references)
 
     # Publishing in the admin cancels a record's moderation; so does importing over it.
-    for chunk in _chunks([str(pk) for pk in changed_ids]):
+    for chunk in chunks([str(pk) for pk in changed_ids], CHUNK):
         states = WorkflowState.objects.active().filter(base_content_type=base_content_type, object_id__in=chunk)
         for state in states:
             state.cancel(user=user)
@@ -833,7 +772,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
 def restoration_records_index_task(pks: list[int]) -> None:
     """Index imported records in Wagtail's search backends."""
     for name, backend in get_search_backends_with_name(with_auto_update=True):
-        for chunk in _chunks(pks):
+        for chunk in chunks(pks, INDEX_CHUNK):
             try:
                 backend.add_bulk(RestorationRecord, list(RestorationRecord.objects.filter(pk__in=chunk)))
             except Exception:

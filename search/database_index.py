@@ -11,11 +11,13 @@ What is searchable is what the Elasticsearch documents copy into `all_text`
 """
 
 import datetime
+import functools
 import logging
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
+from heritage.bulk import sql_insert
 from heritage.text import fold_chars
 
 from .documents import SEARCHABLE, record_contents, sample_key
@@ -28,15 +30,38 @@ CHUNK = 2000
 ANALYZE_AFTER = 1000  # rows written at once (an import) after which SQLite's statistics are renewed
 NEVER = datetime.date.max  # a missing start sorts last, oldest first…
 ALWAYS = datetime.date.min  # …and newest first
-NAME_FIELDS = {"monument.name_vi", "monument.name_en", "monument.other_names"}
+NAME_FIELDS = ("monument.name_vi", "monument.name_en", "monument.other_names")
+OWN_FIELDS = {"reference", "title", "summary", "method", "component"}  # the record's own texts
+# The columns rows_of() gives values for, in its order.
+COLUMNS = [
+    "record_id",
+    "reference",
+    "monument",
+    "record_type",
+    "visibility",
+    "start_asc",
+    "start_desc",
+    "end_latest",
+    "sample_key",
+    "title_words",
+    "name_words",
+    "technique_keys",
+    "material_keys",
+    "partner_keys",
+]
+WORDS_COLUMNS = ["record_id", "words"]
 
 
-def words_of(texts: Iterable[str]) -> str:
-    """The folded words of these texts, as stored: ` word word … `."""
-    words = []
-    for text in texts:
-        if text:
-            words.extend(WORD.findall(fold_chars(text)))
+def _words(text: str) -> list[str]:
+    return WORD.findall(fold_chars(text)) if text else []
+
+
+# Texts shared by many records (a monument's names, a project, a term…) are cut once.
+_shared_words = functools.lru_cache(maxsize=4096)(lambda text: tuple(_words(text)))
+
+
+def _joined(words: list[str]) -> str:
+    """Words as stored: ` word word … `, so that a whole word is ` word `."""
     return f" {' '.join(words)} " if words else " "
 
 
@@ -49,38 +74,39 @@ def _values(content: dict, path: str) -> list[str]:
     return list(value) if isinstance(value, list) else [str(value)]
 
 
-def rows_of(content: dict, monument_id: int) -> tuple[RecordSearchText, RecordWords]:
-    """The rows of one live record, from its document's content (search.documents.document_content)."""
-    texts = {path: _values(content, path) for path in SEARCHABLE}
+def rows_of(content: dict, monument_id: int) -> tuple[tuple, tuple]:
+    """The values of one live record's two rows (COLUMNS, WORDS_COLUMNS), from its document's content
+    (search.documents.document_content)."""
+    words = {}
+    for path in SEARCHABLE:
+        cut = _words if path in OWN_FIELDS else _shared_words
+        words[path] = [word for text in _values(content, path) for word in cut(text)]
     dates = content.get("dates") or {}
     earliest = datetime.date.fromisoformat(dates["gte"]) if dates.get("gte") else None
     latest = datetime.date.fromisoformat(dates["lte"]) if dates.get("lte") else None
-    row = RecordSearchText(
-        record_id=content["id"],
-        reference=content["reference"],
-        monument_id=monument_id,
-        record_type=content["record_type"],
-        visibility=content["visibility"],
-        start_asc=earliest or NEVER,
-        start_desc=earliest or ALWAYS,
-        end_latest=latest,
-        sample_key=sample_key(content["id"]),
-        title_words=words_of(texts["title"]),
-        name_words=words_of(text for path in NAME_FIELDS for text in texts[path]),
-        technique_keys=TERM_SEPARATOR.join(content["techniques"]),
-        material_keys=TERM_SEPARATOR.join(content["materials"]),
-        partner_keys=TERM_SEPARATOR.join(content["partners"]),
+    row = (
+        content["id"],
+        content["reference"],
+        monument_id,
+        content["record_type"],
+        content["visibility"],
+        earliest or NEVER,
+        earliest or ALWAYS,
+        latest,
+        sample_key(content["id"]),
+        _joined(words["title"]),
+        _joined([word for path in NAME_FIELDS for word in words[path]]),
+        TERM_SEPARATOR.join(content["techniques"]),
+        TERM_SEPARATOR.join(content["materials"]),
+        TERM_SEPARATOR.join(content["partners"]),
     )
-    return row, RecordWords(
-        record_id=content["id"], words=words_of(text for values in texts.values() for text in values)
-    )
+    return row, (content["id"], _joined([word for path in SEARCHABLE for word in words[path]]))
 
 
-def _write(pairs) -> int:
+def _write(pairs: Iterable[tuple[tuple, tuple]]) -> int:
     pairs = list(pairs)
-    RecordSearchText.objects.bulk_create(row for row, _words in pairs)
-    RecordWords.objects.bulk_create(words for _row, words in pairs)
-    return len(pairs)
+    sql_insert(RecordSearchText, COLUMNS, [row for row, _words in pairs])
+    return sql_insert(RecordWords, WORDS_COLUMNS, [words for _row, words in pairs])
 
 
 def _analyze() -> None:

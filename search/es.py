@@ -25,6 +25,8 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
+from heritage.bulk import chunks
+
 from .documents import document_hash, documents_iter, records_for_indexing, sources_iter
 
 logger = logging.getLogger(__name__)
@@ -469,11 +471,6 @@ class ApplyResult:
     rebuilding: bool = False
 
 
-def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def documents_apply(ids: Iterable[int]) -> ApplyResult:
     """Make the index follow the database for these records: index live ones, delete the rest.
 
@@ -489,7 +486,7 @@ def documents_apply(ids: Iterable[int]) -> ApplyResult:
     alias = alias_name()
     with unavailable_errors():
         result.rebuilding = bool(c.indices.exists_alias(name=building_alias_name()))
-    for chunk in _chunks(ids, APPLY_CHUNK):
+    for chunk in chunks(ids, APPLY_CHUNK):
         docs = {doc["id"]: doc for doc in documents_iter(chunk, chunk_size=APPLY_CHUNK)}
         actions = []
         for pk in chunk:
