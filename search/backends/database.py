@@ -46,6 +46,7 @@ from .base import (
     record_type_labels,
     records_for_display,
     result_of,
+    term_links,
 )
 from .highlight import highlight_record
 from .response import FACET_SIZE, Facets, SearchResponse
@@ -123,17 +124,12 @@ def _base(query: RestorationQuery, user):
     return rows
 
 
-def _through(facet: str):
-    m2m = RestorationRecord._meta.get_field(VOCABULARY_FIELDS[facet])
-    return m2m.remote_field.through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-
-
 def _facet_filter(facet: str, values: tuple[str, ...]) -> Q:
     if facet == "monument":
         return Q(monument_id__in=MonumentPage.objects.filter(slug__in=values).values("pk"))
     if facet == "record_type":
         return Q(record_type__in=values)
-    through, source, target = _through(facet)
+    through, source, target = term_links(VOCABULARY_FIELDS[facet])
     return Q(record_id__in=through.objects.filter(**{f"{target}__key__in": values}).values(source))
 
 
@@ -291,7 +287,7 @@ class DatabaseBackend(SearchBackend):
             if pk in used:
                 for name, _code in names_in_order(name_vi, name_en, lang):
                     yield "monument", name, slug
-        through, source, target = _through("technique")
+        through, source, target = term_links(VOCABULARY_FIELDS["technique"])
         terms = [
             (pk, key, name, name_en)
             for pk, key, name, name_en in Technique.objects.values_list("pk", "key", "name", "name_en")
