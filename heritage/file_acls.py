@@ -4,9 +4,10 @@ A document's or image's objects (an image's original and all its renditions) are
 when `visibility.file_access` lets the public see the file, private otherwise. Signal handlers
 note which files a change may touch (files attached to or detached from a record, a record
 published, unpublished, saved or given a new draft, an image or document uploaded or replaced, a
-page gallery changed) and, once the transaction commits, `files_apply` re-applies those files'
-ACLs. New renditions take their image's ACL when they are made (`renditions_made`).
-`manage.py file_acls` re-applies every file's.
+page gallery changed) and, once the transaction commits, a task (`files_apply_task`, run by the
+worker with TASKS_BACKEND=database, at once otherwise) re-applies those files' ACLs. New
+renditions take their image's ACL when they are made (`renditions_made`). `manage.py file_acls`
+re-applies every file's.
 
 Nothing happens with local files: `heritage.files.serve_media` checks every request.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Revision
@@ -65,7 +67,19 @@ def _flush() -> None:
     noted = getattr(_local, "noted", None)
     _local.noted = None
     if noted and (noted["images"] or noted["documents"]):
-        files_apply(images=noted["images"], documents=noted["documents"], force=noted["replaced"])
+        files = {"images": sorted(noted["images"]), "documents": sorted(noted["documents"])}
+        try:
+            # With TASKS_BACKEND=database the worker talks to S3, not the request that saved.
+            files_apply_task.enqueue(**files, force=sorted(noted["replaced"]))
+        except Exception:  # a broken queue must not leave files with a stale ACL
+            logger.exception("Could not enqueue the ACL update of %s; applying it now", files)
+            files_apply(**files, force=noted["replaced"])
+
+
+@task()
+def files_apply_task(images: list[int], documents: list[int], force: list[int]) -> None:
+    """files_apply() as a background task (django-tasks): what a commit enqueues."""
+    files_apply(images=images, documents=documents, force=force)
 
 
 # --- Applying --------------------------------------------------------------------------------
