@@ -200,9 +200,11 @@ RESTORATION_FACETS_EXACT_UP_TO = int(env("RESTORATION_FACETS_EXACT_UP_TO", "1000
 # costs it far more than a document costs Elasticsearch, so it samples sooner.
 RESTORATION_DATABASE_FACETS_EXACT_UP_TO = int(env("RESTORATION_DATABASE_FACETS_EXACT_UP_TO", "1000"))
 if ELASTICSEARCH_URL:
+    # Wagtail's Elasticsearch 9 backend, its indexes created with their mapping when first needed
+    # (search/wagtail_elasticsearch9.py), so its searches answer before `update_index` has run.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.wagtail_elasticsearch9",
             "URLS": [u for u in ELASTICSEARCH_URL.split(",") if u],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail-",
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "10")),

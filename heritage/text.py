@@ -1,4 +1,4 @@
-"""Text folding shared by imports, matching, highlighting and the database search."""
+"""Text folding shared by imports, matching, highlighting and the database search; the rule for search text."""
 
 import unicodedata
 
@@ -49,3 +49,16 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         pieces.append(folded)
         offsets.extend([index] * len(folded))
     return "".join(pieces), offsets
+
+
+# The control characters (Unicode category Cc, all below U+00A0), each to a space.
+_CONTROL_AS_SPACE = {code: " " for code in range(0xA0) if unicodedata.category(chr(code)) == "Cc"}
+
+
+def search_text(text: str) -> str:
+    """Text typed into a search, as every search reads it: control characters as spaces, spaces collapsed.
+
+    No search reads a control character as part of a word, and a NUL byte breaks some: SQLite
+    reads a query only up to it, PostgreSQL refuses it in text. "Huế" and a NUL byte is "Huế".
+    """
+    return " ".join((text or "").translate(_CONTROL_AS_SPACE).split())

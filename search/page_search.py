@@ -5,27 +5,28 @@ without doubling the double quotes it contains, and SQLite reads the query only 
 byte: `"`, `a"` or a NUL in a search box made the query unreadable to SQLite and the page answer
 500 (the site search, and the admin's searches alike; wagtail/wagtail#13227). Here each word is
 quoted as FTS5 requires, control characters (which FTS5 treats as separators anyway) become
-spaces, and a text with no word left matches nothing. And a search limited to some fields (the
-admin's snippet listings name theirs) asked FTS5 for columns named after those fields, which its
-table lacks (it has title, body and autocomplete): every such search answered 500 once the model
-had a row. Here it searches all the table's columns, where the named fields' text is. PostgreSQL
-and MySQL keep their backends.
+spaces (heritage.text.search_text, every search's rule), and a text with no word left matches
+nothing. And a search limited to some fields (the admin's snippet listings name theirs) asked
+FTS5 for columns named after those fields, which its table lacks (it has title, body and
+autocomplete): every such search answered 500 once the model had a row. Here it searches all
+the table's columns, where the named fields' text is. PostgreSQL and MySQL keep their backends.
 
 Selected in settings with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}.
 """
 
 import functools
-import unicodedata
 
 from modelsearch.backends.database import SearchBackend as database_backend
+
+from heritage.text import search_text
 
 # The columns of modelsearch's FTS5 table: every search field's text is in one of them.
 FTS5_COLUMNS = ["title", "body", "autocomplete"]
 
 
 def fts5_text(text: str) -> str:
-    """`text` made safe inside an FTS5 string: control characters as spaces, double quotes doubled."""
-    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text).replace('"', '""')
+    """`text` made safe inside an FTS5 string: search_text(), double quotes doubled."""
+    return search_text(text).replace('"', '""')
 
 
 @functools.cache

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from heritage.models import RecordType
-from heritage.text import fold
+from heritage.text import fold, search_text
 
 MAX_Q_LENGTH = 500
 MAX_VALUES = 50  # values of one repeatable parameter
@@ -113,7 +113,7 @@ class RestorationQuery:
                 _("The search text is too long: %(length)s characters; at most %(max)s.")
                 % {"length": len(q), "max": MAX_Q_LENGTH}
             )
-        q = " ".join(q.split())
+        q = search_text(q)
         words = query_words(q)
 
         if any(not value.strip() for value in _values(params, "record_type")):

@@ -5,7 +5,6 @@ The restorers' search page renders the same service the JSON API answers from
 """
 
 import math
-import unicodedata
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseBadRequest, QueryDict
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from heritage.labels import display_names
-from heritage.text import fold
+from heritage.text import fold, search_text
 
 from .backends import get_backend, record_type_labels
 from .backends.response import Facets, Result
@@ -26,14 +25,9 @@ from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
 MAX_QUERY_LENGTH = 200
 
 
-def _search_text(text: str) -> str:
-    """The search box's text with control characters (a NUL byte, say) as spaces: no backend reads them as words."""
-    return " ".join("".join(" " if unicodedata.category(char) == "Cc" else char for char in text).split())
-
-
 def search(request):
     """Site-wide page search through Wagtail's configured backend."""
-    query = _search_text(request.GET.get("q", ""))
+    query = search_text(request.GET.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:
         return HttpResponseBadRequest(_("The search text is too long (at most %d characters).") % MAX_QUERY_LENGTH)
     results = Page.objects.none()
@@ -94,13 +88,13 @@ def _url(params: QueryDict) -> str:
 
 
 def _form(params: QueryDict) -> dict:
-    """What the visitor asked for, as typed, to show in the form again (also after a 400)."""
+    """What the visitor asked for, as typed (the text as searched), to show in the form again (also after a 400)."""
     checked = {}
     for name in FACETS:
         normalise = FACET_NORMALISE[name]
         checked[name] = {normalise(value.strip()) for value in params.getlist(name) if value.strip()}
     return {
-        "q": params.get("q", ""),
+        "q": search_text(params.get("q", "")),
         "year_from": params.get("from", ""),
         "year_to": params.get("to", ""),
         "sort": params.get("sort", ""),

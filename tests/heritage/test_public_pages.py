@@ -332,8 +332,8 @@ def _search_backend_index() -> str:
     if "elasticsearch" in backend:
         from django.core.management import call_command
 
-        # A page saved before the index exists makes Elasticsearch create one without our folding
-        # analyzer; update_index builds it with the configured settings, as a deployment does.
+        # update_index rebuilds the index from this test's database, as a deployment does, and
+        # makes it searchable at once (Elasticsearch shows new documents within a second).
         call_command("update_index", verbosity=0)
     return backend
 

@@ -47,6 +47,13 @@ def test_text_is_stripped_and_cut_into_folded_words():
     assert query.sort == "relevance"
 
 
+def test_control_characters_in_the_text_are_spaces():
+    query = parse("q=Hu%E1%BA%BF%00%01ngo%7F")
+    assert query.q == "Huế ngo"
+    assert query.words == ("hue", "ngo")
+    assert parse("q=%00").q == ""
+
+
 def test_query_syntax_characters_are_plain_text():
     assert query_words('"(*[:\\') == ()
     assert query_words("title:ngo AND (mon*") == ("title:ngo", "and", "mon")  # ":" joins letters, as in ES
@@ -227,6 +234,10 @@ def test_error_messages_follow_the_callers_language(client, archive):
         "%",
         "_",
         "'; DROP TABLE heritage_restorationrecord; --",
+        '"',
+        'a"',
+        "\x00",
+        "Huế\x00",
     ],
 )
 def test_query_syntax_is_plain_text_never_an_error(client, archive, q):
@@ -237,6 +248,12 @@ def test_query_syntax_is_plain_text_never_an_error(client, archive, q):
     assert isinstance(data["count"], int)
     assert client.get(SUGGEST_URL, {"q": q}).status_code == 200
     assert client.get(EXPORT_URL, {"q": q}).status_code == 200
+
+
+def test_the_suggestions_echo_the_text_without_control_characters(client, archive):
+    response = client.get(SUGGEST_URL, {"q": "Ngọ\x00Môn\x01"})
+    assert response.status_code == 200
+    assert response.json()["q"] == "Ngọ Môn"
 
 
 def test_text_without_words_matches_everything(client, archive):

@@ -153,6 +153,16 @@ def test_query_syntax_characters_are_plain_text(client, small_archive):
     assert 'value="ngói &quot;(*[:\\ mái"' in response.content.decode()
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_nul_byte_in_the_text_is_a_space(client, small_archive, lang):
+    response = _page(client, lang=lang, q="Ngũ\x00Phụng")
+    assert response.status_code == 200
+    assert _titles(response) == ["Thay ngói lưu ly mái lầu Ngũ Phụng"]
+    html = response.content.decode()
+    assert "\x00" not in html
+    assert 'value="Ngũ Phụng"' in html
+
+
 def test_elasticsearch_down_answers_503_with_a_clear_message(client, small_archive, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
     settings.ELASTICSEARCH_TIMEOUT = 2
