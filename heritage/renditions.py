@@ -14,6 +14,9 @@ RENDITIONS = {
     "record_figure": "fill-480x360|format-webp",
     # An artefact's first image in the artefacts listing.
     "card_thumbnail": "fill-160x160|format-webp",
+    # A page's image in link previews (Open Graph, Twitter card): their 1.91:1 size, in JPEG, which
+    # every preview reader takes (heritage/seo.py).
+    "share": "fill-1200x630|format-jpeg",
 }
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import seo
 from .links import restorations_search_url
 from .models import Material, MonumentPage, Partner, RestorationDocument, RestorationImage, RestorationRecord, Technique
 from .renditions import renditions_prefetch
@@ -35,7 +36,7 @@ def _records_with_everything(user):
             Prefetch("materials", queryset=Material.objects.order_by("name")),
             Prefetch("partners", queryset=Partner.objects.order_by("name")),
             Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
-            renditions_prefetch("images__image__renditions", "record_figure"),
+            renditions_prefetch("images__image__renditions", "record_figure", "share"),
             Prefetch(
                 "documents", queryset=RestorationDocument.objects.select_related("document").order_by("sort_order")
             ),
@@ -46,12 +47,14 @@ def _records_with_everything(user):
 def restoration_record(request, reference: str):
     """One record: 404 when unknown, unpublished, or internal and the visitor may not see internal records."""
     record = get_object_or_404(_records_with_everything(request.user), reference=reference)
+    monument = record.monument.localized
     return TemplateResponse(
         request,
         "heritage/restoration_record.html",
         {
             "record": record,
-            "monument": record.monument.localized,
+            "monument": monument,
+            "seo": seo.record_subject(record, monument=monument, lang=_page_language()),
             "artefact": record.artefact.localized if record.artefact_id else None,
             "timeline_url": reverse("monument_timeline", kwargs={"monument": record.monument.slug}),
         },
@@ -75,6 +78,7 @@ def monument_timeline(request, monument: str):
     per_page = page_obj.paginator.per_page
     context.update(
         {
+            "seo": seo.timeline_subject(context["monument"], lang=_page_language()),
             "page_obj": page_obj,
             "records": list(page_obj.object_list),
             "decades": [

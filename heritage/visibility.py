@@ -51,6 +51,11 @@ def record_conditions(user) -> dict[str, object]:
 PUBLIC_CONDITIONS = record_conditions(None)
 
 
+def record_is_public(record) -> bool:
+    """Whether anonymous visitors see this record: the same field values, on a record in hand."""
+    return all(getattr(record, name) == value for name, value in PUBLIC_CONDITIONS.items())
+
+
 # --- Files ----------------------------------------------------------------------------------
 
 

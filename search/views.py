@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from heritage.labels import display_names
+from heritage.seo import view_subject
 from heritage.text import fold, search_text
 
 from .backends import get_backend, record_type_labels
@@ -44,7 +45,12 @@ def search(request):
         return HttpResponseBadRequest(_("The page number must be a whole number."))
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+    subject = view_subject(
+        request,
+        title=_("Search"),
+        description=_("Search the monuments and artefacts of the Hue Heritage archive, in Vietnamese or English."),
+    )
+    return TemplateResponse(request, "search/search.html", {"query": query, "results": page, "seo": subject})
 
 
 # --- The restorers' pages --------------------------------------------------------------------
@@ -197,6 +203,14 @@ def restorations(request):
     form = _form(params)
     context = {
         "form": form,
+        "seo": view_subject(
+            request,
+            title=_("Restoration records"),
+            description=_(
+                "Every intervention recorded on the monuments and artefacts of Huế. Search in Vietnamese, "
+                "with or without diacritics, or in English."
+            ),
+        ),
         "sorts": [
             ("relevance", _("Relevance")),
             ("start", _("Oldest first")),

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
+from heritage import seo
 from heritage.labels import display_names, name_in
 from heritage.renditions import RENDITIONS
 
@@ -63,6 +64,34 @@ def site_links(context) -> dict[str, str]:
     return links
 
 
+def _translations(request, page) -> dict[str, Page] | None:
+    """A page's live translations (itself included) by language code; None when `page` is not a
+    saved page of the tree. Looked up once per request: the switcher and the head tags share them."""
+    if not isinstance(page, Page) or not page.pk:
+        return None
+    cache = request.__dict__.setdefault("_heritage_translations", {})
+    if page.translation_key not in cache:
+        live = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        cache[page.translation_key] = {translation.locale.language_code: translation for translation in live}
+    return cache[page.translation_key]
+
+
+@register.inclusion_tag("includes/head_meta.html", takes_context=True)
+def head_meta(context) -> dict:
+    """The <head> tags of every public page (heritage/seo.py): from the view's `seo` subject, else the tree page's."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    subject = context.get("seo")
+    translations = _translations(request, page)
+    lang = get_language()
+    if subject is None and translations is not None:
+        subject = seo.page_subject(page, lang=lang)
+    tags = seo.head_tags(request, subject=subject, lang=lang, translations=translations)
+    return {"tags": tags, "request": request}
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One plain link per language: to this page's live translation, else to that locale's home page.
@@ -74,10 +103,7 @@ def language_links(context) -> list[dict]:
         return []
     current = get_language()
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = _translations(request, page) or {}
     match = getattr(request, "resolver_match", None)
     query = request.GET.urlencode()
     outside_tree = page is None and match is not None and match.url_name not in (None, "wagtail_serve")
