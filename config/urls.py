@@ -21,6 +21,11 @@ urlpatterns = [
     # Wagtail's image URLs end with the file's name: /images/<signature>/<id>/<filter spec>/<name>
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", files.ImageServeView.as_view(), name="wagtailimages_serve"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # For crawlers and browsers, at the root where they look (heritage/seo.py, heritage/sitemaps.py).
+    path("robots.txt", heritage_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", heritage_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", heritage_views.sitemap_section, name="sitemap_section"),
+    path("favicon.ico", heritage_views.favicon),
     path("api/v1/", include("search.urls")),
 ]
 

@@ -1,14 +1,17 @@
-"""The archive's pages outside the page tree: a restoration record, and a monument's timeline.
+"""The archive's pages outside the page tree: a restoration record, and a monument's timeline;
+and what crawlers ask the site's root for: robots.txt, the sitemap, the favicon.
 
 Records are not pages (heritage.models.RestorationRecord), so these are plain views under the
 language prefixes (config/urls.py). Who sees what is `RestorationRecord.objects.visible_to(user)`.
 """
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +21,7 @@ from .links import restorations_search_url
 from .models import Material, MonumentPage, Partner, RestorationDocument, RestorationImage, RestorationRecord, Technique
 from .renditions import renditions_prefetch
 from .selectors import NoSuchPage, monument_records, records_decades, timeline_page
+from .sitemaps import sitemap_sections
 
 
 def _page_language() -> str:
@@ -88,3 +92,28 @@ def monument_timeline(request, monument: str):
         }
     )
     return TemplateResponse(request, "heritage/monument_timeline.html", context)
+
+
+# --- For crawlers ------------------------------------------------------------------------------
+
+# Paths no crawler has business in: the admins and the JSON API (its pages are on the site).
+ROBOTS_DISALLOW = ("/admin/", "/django-admin/", "/api/")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_index(request):
+    return sitemap_views.index(request, sitemap_sections(request), sitemap_url_name="sitemap_section")
+
+
+def sitemap_section(request, section: str):
+    return sitemap_views.sitemap(request, sitemap_sections(request), section=section)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon (JSON, files): the static one."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
