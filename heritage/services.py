@@ -119,7 +119,9 @@ def vocabulary_terms_ensure(model, names: list[str]) -> list:
         if clean:
             wanted.setdefault(fold(clean), clean)
     existing = {term.key: term for term in model.objects.filter(key__in=wanted)}
-    missing = [model(name=name, key=key) for key, name in wanted.items() if key not in existing]
+    missing = [model(name=name) for key, name in wanted.items() if key not in existing]
+    for term in missing:
+        term.set_derived()  # bulk_create does not call save()
     if missing:
         model.objects.bulk_create(missing, ignore_conflicts=True)
         existing = {term.key: term for term in model.objects.filter(key__in=wanted)}

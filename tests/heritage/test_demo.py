@@ -161,3 +161,11 @@ def test_the_monument_page_answers(demo_output, db, client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert "HUE-NGM-1991-01" in response.content.decode()
+
+
+def test_the_monuments_index_follows_the_vietnamese_alphabet(demo_output, db, client):
+    html = client.get("/vi/monuments/").content.decode()
+    positions = [
+        html.index(f'href="/vi/monuments/{slug}/"') for slug in ("duyet-thi-duong", "dien-thai-hoa", "trieu-to-mieu")
+    ]
+    assert positions == sorted(positions)
