@@ -11,6 +11,7 @@ from django.db import connection
 from heritage.collation import sort_key, sorted_by_name
 from heritage.models import ArtefactPage, RestorationProject, Technique
 from heritage.services import monument_create, vocabulary_terms_ensure
+from search.backends.base import facet_list
 
 
 def _shuffled(names: list[str]) -> list[str]:
@@ -83,6 +84,18 @@ def test_keys_are_printable_ascii():
     for name in ("Điện Thái Hòa", "午門 (Ngọ Môn) 1833", "Ørsted & Łódź ß"):
         key = sort_key(name, "vi")
         assert key.isascii() and key.isprintable() and " " not in key
+
+
+def test_equal_facet_counts_are_ordered_by_label_in_the_language():
+    counts = {"ngo-mon": 2, "dien-thai-hoa": 1, "duyet-thi-duong": 1}
+    labels_vi = {"ngo-mon": "Ngọ Môn", "dien-thai-hoa": "Điện Thái Hòa", "duyet-thi-duong": "Duyệt Thị Đường"}
+    labels_en = {
+        "ngo-mon": "Meridian Gate",
+        "dien-thai-hoa": "Hall of Supreme Harmony",
+        "duyet-thi-duong": "Royal Theatre",
+    }
+    assert [v.value for v in facet_list(counts, labels_vi, "vi")] == ["ngo-mon", "duyet-thi-duong", "dien-thai-hoa"]
+    assert [v.value for v in facet_list(counts, labels_en, "en")] == ["ngo-mon", "dien-thai-hoa", "duyet-thi-duong"]
 
 
 # --- Stored keys: the database sorts as Python does ----------------------------------------------
