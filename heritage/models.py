@@ -265,10 +265,24 @@ class RestorationProject(index.Indexed, models.Model):
 # --- Pages -------------------------------------------------------------------------
 
 
+HOME_MONUMENTS = 12  # monuments on the home page, featured or, when none is, the first by name
+
+
 class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_monuments",
+            heading=_("Featured monuments"),
+            label=_("Featured monument"),
+            max_num=HOME_MONUMENTS,
+            help_text=_(
+                "The monuments the home page shows, in this order. With none, it shows the first twelve by name."
+            ),
+        ),
+    ]
     subpage_types = ["heritage.MonumentIndexPage", "heritage.ArtefactIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -277,10 +291,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import home_monuments
+
         context = super().get_context(request, *args, **kwargs)
-        context["monuments"] = (
-            MonumentPage.objects.live().public().filter(locale=self.locale).order_by("name_sort", "pk")[:12]
-        )
+        context["monuments"] = home_monuments(self)
         return context
 
 
@@ -496,6 +510,23 @@ class MonumentGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class FeaturedMonument(Orderable):
+    """A monument the curators show on the home page, in their order.
+
+    Each home page shows its own locale's translation of the monument (heritage.selectors.home_monuments),
+    so a list copied to a translated home page still shows pages in that page's language.
+    """
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_monuments")
+    monument = models.ForeignKey(MonumentPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("monument"))
+
+    panels = [FieldPanel("monument")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured monument")
+        verbose_name_plural = _("featured monuments")
 
 
 class ArtefactIndexPage(Page):

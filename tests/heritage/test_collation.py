@@ -1,5 +1,5 @@
 """Names sort as their readers expect (heritage.collation): the rule itself, the stored keys on
-every database, and the lists that use them: the index pages and the admin."""
+every database, and the lists that use them: the index pages, the home page, the admin."""
 
 import random
 import re
@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 
 from heritage.collation import sort_key, sorted_by_name
-from heritage.models import ArtefactPage, RestorationProject, Technique
-from heritage.services import monument_create, vocabulary_terms_ensure
+from heritage.models import ArtefactPage, FeaturedMonument, HomePage, RestorationProject, Technique
+from heritage.selectors import home_monuments
+from heritage.services import home_featured_set, monument_create, vocabulary_terms_ensure
 from search.backends.base import facet_list
 
 
@@ -233,6 +234,75 @@ def test_the_artefacts_index_sorts_by_name_in_the_readers_language(client, site_
         translation.save_revision().publish()
     assert _cards(client.get("/vi/artefacts/")) == ["an-vang", "dao-gam", "dinh-dong"]
     assert _cards(client.get("/en/artefacts/")) == ["dinh-dong", "dao-gam", "an-vang"]
+
+
+# --- The home page -------------------------------------------------------------------------------
+
+
+def test_the_home_page_shows_the_featured_monuments_in_the_curators_order(client, site_tree, monuments):
+    chosen = [monuments[slug] for slug in ("ngo-mon", "dien-thai-hoa", "trieu-to-mieu")]
+    assert home_featured_set(home=site_tree["vi"]["home"], monuments=chosen)
+    assert _cards(client.get("/vi/")) == ["ngo-mon", "dien-thai-hoa", "trieu-to-mieu"]
+    english = client.get("/en/")
+    assert _cards(english) == ["ngo-mon", "dien-thai-hoa", "trieu-to-mieu"]
+    assert 'href="/en/monuments/ngo-mon/"' in english.content.decode()
+    assert not home_featured_set(home=site_tree["vi"]["home"], monuments=chosen)  # nothing to change
+
+
+def test_unpublished_featured_monuments_are_left_out(client, site_tree, monuments):
+    home_featured_set(home=site_tree["vi"]["home"], monuments=[monuments["ngo-mon"], monuments["the-mieu"]])
+    monuments["ngo-mon"].unpublish()
+    assert _cards(client.get("/vi/")) == ["the-mieu"]
+
+
+def test_with_nothing_featured_the_home_page_shows_the_first_twelve_by_name(client, site_tree, monuments):
+    index = site_tree["vi"]["monuments"]
+    for number in range(6):
+        monument_create(
+            index=index, slug=f"z-{number}", name_vi=f"Ụ {number}", name_en=f"Zone {number}", category="gate"
+        )
+    assert _cards(client.get("/vi/")) == [*VI_ORDER, "z-0", "z-1", "z-2", "z-3", "z-4"]
+    assert _cards(client.get("/en/")) == [*EN_ORDER, "z-0", "z-1", "z-2", "z-3", "z-4"]
+
+
+def test_the_home_page_costs_the_same_queries_featured_or_not(site_tree, monuments, django_assert_num_queries):
+    # The featured list, the view restrictions (public()), the monuments.
+    home = site_tree["vi"]["home"]
+    with django_assert_num_queries(3):
+        assert len(home_monuments(home)) == len(MONUMENTS)
+    home_featured_set(home=home, monuments=list(monuments.values()))
+    home = HomePage.objects.get(pk=home.pk)
+    with django_assert_num_queries(3):
+        assert [m.slug for m in home_monuments(home)] == list(monuments)
+
+
+def test_curators_feature_monuments_in_the_admin(admin_client, client, site_tree, monuments):
+    home = site_tree["vi"]["home"]
+    edit_url = f"/admin/pages/{home.pk}/edit/"
+    assert "Featured monuments" in admin_client.get(edit_url).content.decode()
+    form = {
+        "title": home.title,
+        "slug": home.slug,
+        "intro": '{"blocks": [], "entityMap": {}}',
+        "featured_monuments-TOTAL_FORMS": 2,
+        "featured_monuments-INITIAL_FORMS": 0,
+        "featured_monuments-MIN_NUM_FORMS": 0,
+        "featured_monuments-MAX_NUM_FORMS": 12,
+        "featured_monuments-0-monument": monuments["the-mieu"].pk,
+        "featured_monuments-0-ORDER": 1,
+        "featured_monuments-1-monument": monuments["ngo-mon"].pk,
+        "featured_monuments-1-ORDER": 0,
+        "action-publish": "action-publish",
+    }
+    for suffix in ("comments-TOTAL_FORMS", "comments-INITIAL_FORMS", "comments-MIN_NUM_FORMS"):
+        form[suffix] = 0
+    response = admin_client.post(edit_url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(FeaturedMonument.objects.filter(page=home).values_list("monument__slug", flat=True)) == [
+        "ngo-mon",
+        "the-mieu",
+    ]
+    assert _cards(client.get("/vi/")) == ["ngo-mon", "the-mieu"]
 
 
 # --- The admin -----------------------------------------------------------------------------------
