@@ -162,8 +162,8 @@ def _saving_too(kwargs: dict, derived: str, sources: set[str]) -> None:
 class VocabularyTerm(index.Indexed, models.Model):
     """A controlled term. `key` is the folded name, so "Sơn mài" and "son mai" are one term.
 
-    Lists sort by the name in the reader's language (heritage.collation), through the stored
-    keys `name_sort_vi` and `name_sort_en` (term_sort_field()) where the database sorts.
+    Lists sort by the name in the reader's language (heritage.collation); where the database
+    sorts, by the stored keys `name_sort_vi` and `name_sort_en` (the English name, else the Vietnamese).
     """
 
     name = models.CharField(_("name (Vietnamese)"), max_length=255)
@@ -213,11 +213,6 @@ class VocabularyTerm(index.Indexed, models.Model):
         for derived in ("key", "name_sort_vi", "name_sort_en"):
             _saving_too(kwargs, derived, {"name", "name_en"})
         super().save(*args, **kwargs)
-
-
-def term_sort_field(lang: str) -> str:
-    """The stored key that sorts vocabulary terms by their name in `lang`."""
-    return "name_sort_vi" if lang == "vi" else "name_sort_en"
 
 
 class Technique(VocabularyTerm):
