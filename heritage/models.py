@@ -30,6 +30,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from . import visibility
+from .collation import SortKeyField, sort_key
+from .labels import name_in
 from .partial_dates import PartialDateField, earliest_day, latest_day
 from .renditions import renditions_prefetch
 from .text import fold
@@ -147,27 +149,43 @@ class HeritageRendition(AbstractRendition):
         return file_url(self.file, public=self.image.public_files)
 
 
+def _saving_too(kwargs: dict, derived: str, sources: set[str]) -> None:
+    """A save limited to some fields writes `derived` too when it is derived from one of them."""
+    fields = kwargs.get("update_fields")
+    if fields is not None and sources.intersection(fields):
+        kwargs["update_fields"] = {*fields, derived}
+
+
 # --- Managed vocabularies ----------------------------------------------------------
 
 
 class VocabularyTerm(index.Indexed, models.Model):
-    """A controlled term. `key` is the folded name, so "Sơn mài" and "son mai" are one term."""
+    """A controlled term. `key` is the folded name, so "Sơn mài" and "son mai" are one term.
+
+    Lists sort by the name in the reader's language (heritage.collation); where the database
+    sorts, by the stored keys `name_sort_vi` and `name_sort_en` (the English name, else the Vietnamese).
+    """
 
     name = models.CharField(_("name (Vietnamese)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     key = models.CharField(max_length=255, unique=True, editable=False)
     description = models.TextField(_("description"), blank=True)
+    name_sort_vi = SortKeyField()
+    name_sort_en = SortKeyField()
 
     panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("description")]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("name_en"),
+        # The admin listing sorts by these while it searches (heritage.wagtail_hooks).
+        index.FilterField("name_sort_vi"),
+        index.FilterField("name_sort_en"),
     ]
 
     class Meta:
         abstract = True
-        ordering = ["name"]
+        ordering = ["name_sort_vi"]
 
     def __str__(self):
         return f"{self.name} ({self.name_en})" if self.name_en else self.name
@@ -184,8 +202,16 @@ class VocabularyTerm(index.Indexed, models.Model):
                 {"name": _("“%(name)s” already exists as “%(other)s”.") % {"name": self.name, "other": clash.name}}
             )
 
-    def save(self, *args, **kwargs):
+    def set_derived(self) -> None:
+        """The folded key and the sort keys, from the names (bulk writes call this too)."""
         self.key = fold(self.name)
+        self.name_sort_vi = sort_key(self.name, "vi")
+        self.name_sort_en = sort_key(self.name_en or self.name, "en")
+
+    def save(self, *args, **kwargs):
+        self.set_derived()
+        for derived in ("key", "name_sort_vi", "name_sort_en"):
+            _saving_too(kwargs, derived, {"name", "name_en"})
         super().save(*args, **kwargs)
 
 
@@ -212,26 +238,46 @@ class RestorationProject(index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=255, unique=True)
     description = models.TextField(_("description"), blank=True)
+    name_sort = SortKeyField()  # projects have one name, in Vietnamese
 
     panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("name_sort")]
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("restoration project")
         verbose_name_plural = _("restoration projects")
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_sort = sort_key(self.name, "vi")
+        _saving_too(kwargs, "name_sort", {"name"})
+        super().save(*args, **kwargs)
+
 
 # --- Pages -------------------------------------------------------------------------
+
+
+HOME_MONUMENTS = 12  # monuments on the home page, featured or, when none is, the first by name
 
 
 class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_monuments",
+            heading=_("Featured monuments"),
+            label=_("Featured monument"),
+            max_num=HOME_MONUMENTS,
+            help_text=_(
+                "The monuments the home page shows, in this order. With none, it shows the first twelve by name."
+            ),
+        ),
+    ]
     subpage_types = ["heritage.MonumentIndexPage", "heritage.ArtefactIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -240,9 +286,18 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import home_monuments
+
         context = super().get_context(request, *args, **kwargs)
-        context["monuments"] = MonumentPage.objects.live().public().filter(locale=self.locale).order_by("title")[:12]
+        context["monuments"] = home_monuments(self)
         return context
+
+
+def _locale_language(page: Page) -> str:
+    """The language code of the page's locale (set to the default one first when missing, as Wagtail would)."""
+    if page.locale_id is None:
+        page.locale = page.get_default_locale()
+    return page.locale.language_code
 
 
 def _visitor(request):
@@ -278,7 +333,7 @@ class MonumentIndexPage(Page):
         verbose_name = _("monuments index")
 
     def monuments(self):
-        return MonumentPage.objects.child_of(self).live().public().specific().order_by("title")
+        return MonumentPage.objects.child_of(self).live().public().specific().order_by("name_sort", "pk")
 
     def get_context(self, request, *args, **kwargs):
         """The monuments, filtered by `?category=<value>`; an unknown value is flagged for serve()."""
@@ -345,6 +400,8 @@ class MonumentPage(Page):
     )
     current_condition = models.CharField(_("current condition"), max_length=16, choices=Condition.choices, blank=True)
     condition_notes = models.TextField(_("condition notes"), blank=True)
+    # The name in the page's language as heritage.collation sorts it: lists of monuments sort by it.
+    name_sort = SortKeyField()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -398,6 +455,12 @@ class MonumentPage(Page):
         ):
             raise ValidationError({"construction_end": _("Construction cannot end before it began.")})
 
+    def save(self, *args, **kwargs):
+        lang = _locale_language(self)
+        self.name_sort = sort_key(name_in(self.name_vi, self.name_en, lang) or self.title, lang)
+        _saving_too(kwargs, "name_sort", {"name_vi", "name_en", "title", "locale"})
+        return super().save(*args, **kwargs)
+
     @cached_property
     def other_names_list(self) -> list[str]:
         return [line.strip() for line in self.other_names.splitlines() if line.strip()]
@@ -431,7 +494,7 @@ class MonumentPage(Page):
             ArtefactPage.objects.live()
             .public()
             .filter(location__translation_key=self.translation_key, locale=self.locale)
-            .order_by("accession_number")
+            .order_by("name_sort", "accession_number")
         )
         return context
 
@@ -442,6 +505,23 @@ class MonumentGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class FeaturedMonument(Orderable):
+    """A monument the curators show on the home page, in their order.
+
+    Each home page shows its own locale's translation of the monument (heritage.selectors.home_monuments),
+    so a list copied to a translated home page still shows pages in that page's language.
+    """
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_monuments")
+    monument = models.ForeignKey(MonumentPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("monument"))
+
+    panels = [FieldPanel("monument")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured monument")
+        verbose_name_plural = _("featured monuments")
 
 
 class ArtefactIndexPage(Page):
@@ -470,7 +550,7 @@ class ArtefactIndexPage(Page):
                 models.Prefetch("images", queryset=ArtefactImage.objects.select_related("image")),
                 renditions_prefetch("images__image__renditions", "card_thumbnail"),
             )
-            .order_by("accession_number")
+            .order_by("name_sort", "accession_number")
         )
         context["artefacts"] = Paginator(artefacts, 24).get_page(request.GET.get("page"))
         return context
@@ -499,6 +579,8 @@ class ArtefactPage(Page):
         verbose_name=_("current location"),
     )
     description = models.TextField(_("description"), blank=True)
+    # The title in the page's language as heritage.collation sorts it: lists of artefacts sort by it.
+    name_sort = SortKeyField()
 
     content_panels = Page.content_panels + [
         FieldPanel("accession_number"),
@@ -539,6 +621,12 @@ class ArtefactPage(Page):
         )
         if clash:
             raise ValidationError({"accession_number": _("Another artefact has this accession number.")})
+
+    def save(self, *args, **kwargs):
+        lang = _locale_language(self)
+        self.name_sort = sort_key(name_in(self.title_vi, self.title_en, lang) or self.title, lang)
+        _saving_too(kwargs, "name_sort", {"title_vi", "title_en", "title", "locale"})
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         """The page, with one page (`?page=`) of the restoration records the visitor may see."""

@@ -13,7 +13,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models.functions import Cast, Coalesce, Substr
 
-from .models import ArtefactPage, MonumentPage, RecordType, RestorationRecord
+from .models import HOME_MONUMENTS, ArtefactPage, HomePage, MonumentPage, RecordType, RestorationRecord
 
 TIMELINE_PAGE_SIZE = 10  # each entry shows its facts and two figures: ten make a long page on a phone
 SUMMARY_LATEST = 5
@@ -140,3 +140,20 @@ def timeline_page(records: models.QuerySet, number, *, per_page: int = TIMELINE_
     by_pk = {record.pk: record for record in RestorationRecord.objects.filter(pk__in=pks).for_timeline()}
     page.object_list = [by_pk[pk] for pk in pks if pk in by_pk]
     return page
+
+
+def home_monuments(home: HomePage, *, limit: int = HOME_MONUMENTS) -> list[MonumentPage]:
+    """The monuments a home page shows: those the curators feature, in their order, each in the home
+    page's locale (live and public only); with none, the first `limit` by name (heritage.collation).
+
+    Three queries, featured or not (the list, public()'s view restrictions, the monuments). The
+    featured list is read through the page's own relation, so a preview shows the list being edited.
+    """
+    keys = [item.monument.translation_key for item in home.featured_monuments.select_related("monument")][:limit]
+    monuments = MonumentPage.objects.live().public().filter(locale_id=home.locale_id)
+    if keys:
+        by_key = {monument.translation_key: monument for monument in monuments.filter(translation_key__in=keys)}
+        featured = [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+        if featured:
+            return featured
+    return list(monuments.order_by("name_sort", "pk")[:limit])

@@ -28,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from .collation import sorted_by_name
 from .labels import display_names, name_in
 from .models import ArtefactIndexPage, ArtefactPage, HomePage, MonumentIndexPage, MonumentPage, RestorationRecord
 from .renditions import RENDITIONS
@@ -196,7 +197,7 @@ def _artefact_subject(page: ArtefactPage, *, lang: str, indexable: bool) -> Subj
         "alternateName": [names["secondary"]] if names["secondary"] else [],
         "identifier": page.accession_number,
         "description": clip(description),
-        "material": [name_in(term.name, term.name_en, lang) for term in page.materials.order_by("name")],
+        "material": sorted_by_name([name_in(term.name, term.name_en, lang) for term in page.materials.all()], lang),
     }
     if page.date:
         data["dateCreated"] = page.date  # a partial ISO 8601 date ("1835", "1835-06") as it was given

@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from .models import ArtefactIndexPage, HomePage, MonumentIndexPage, MonumentPage
+from .models import ArtefactIndexPage, FeaturedMonument, HomePage, MonumentIndexPage, MonumentPage
 
 DEFAULT_LOCALE = "vi"
 TRANSLATION_LOCALES = ("en",)
@@ -119,8 +119,30 @@ def vocabulary_terms_ensure(model, names: list[str]) -> list:
         if clean:
             wanted.setdefault(fold(clean), clean)
     existing = {term.key: term for term in model.objects.filter(key__in=wanted)}
-    missing = [model(name=name, key=key) for key, name in wanted.items() if key not in existing]
+    missing = [model(name=name) for key, name in wanted.items() if key not in existing]
+    for term in missing:
+        term.set_derived()  # bulk_create does not call save()
     if missing:
         model.objects.bulk_create(missing, ignore_conflicts=True)
         existing = {term.key: term for term in model.objects.filter(key__in=wanted)}
     return [existing[key] for key in wanted]
+
+
+@transaction.atomic
+def home_featured_set(*, home: HomePage, monuments: list[MonumentPage]) -> bool:
+    """Feature `monuments` on `home` and on each of its translations, in this order.
+
+    Each home page lists the monuments' translations in its own locale (the original where there is
+    none). Only a home page whose list changes gets a new revision, published. True when any did.
+    """
+    changed = False
+    for page in [home, *(page.specific for page in home.get_translations())]:
+        wanted = [monument.get_translation_or_none(page.locale) or monument for monument in monuments]
+        if [item.monument_id for item in page.featured_monuments.all()] == [m.pk for m in wanted]:
+            continue
+        page.featured_monuments = [
+            FeaturedMonument(monument=monument, sort_order=position) for position, monument in enumerate(wanted)
+        ]
+        _publish(page)
+        changed = True
+    return changed

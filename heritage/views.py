@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import seo
 from .links import restorations_search_url
-from .models import Material, MonumentPage, Partner, RestorationDocument, RestorationImage, RestorationRecord, Technique
+from .models import MonumentPage, RestorationDocument, RestorationImage, RestorationRecord
 from .renditions import renditions_prefetch
 from .selectors import NoSuchPage, monument_records, records_decades, timeline_page
 from .sitemaps import sitemap_sections
@@ -36,9 +36,10 @@ def _records_with_everything(user):
         RestorationRecord.objects.visible_to(user)
         .select_related("monument", "artefact", "project")
         .prefetch_related(
-            Prefetch("techniques", queryset=Technique.objects.order_by("name")),
-            Prefetch("materials", queryset=Material.objects.order_by("name")),
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            # Shown sorted by their names in the page's language (templates/includes/record_terms.html).
+            "techniques",
+            "materials",
+            "partners",
             Prefetch("images", queryset=RestorationImage.objects.select_related("image").order_by("sort_order", "pk")),
             renditions_prefetch("images__image__renditions", "record_figure", "share"),
             Prefetch(

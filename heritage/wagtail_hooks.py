@@ -1,10 +1,13 @@
 """Admin wiring: restoration records and the managed vocabularies as snippets."""
 
 import django_filters
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     Condition,
@@ -20,7 +23,9 @@ from .models import (
 
 
 class RestorationRecordFilterSet(WagtailFilterSet):
-    monument = django_filters.ModelChoiceFilter(queryset=MonumentPage.objects.order_by("title"), label=_("Monument"))
+    monument = django_filters.ModelChoiceFilter(
+        queryset=MonumentPage.objects.order_by("locale_id", "name_sort", "pk"), label=_("Monument")
+    )
     record_type = django_filters.ChoiceFilter(choices=RecordType.choices, label=_("Record type"))
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices, label=_("Visibility"))
     condition_after = django_filters.ChoiceFilter(choices=Condition.choices, label=_("Condition after"))
@@ -58,32 +63,56 @@ class RestorationRecordViewSet(SnippetViewSet):
         return RestorationRecord.objects.select_related("monument")
 
 
-class TechniqueViewSet(SnippetViewSet):
+class CollatedIndexView(IndexView):
+    """A snippet listing whose name columns sort by their stored sort keys (heritage.collation),
+    not by the names' code points, which put "Điện" after "Triệu"."""
+
+    collated_columns: dict[str, str] = {}  # column sort key -> stored sort key
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering if isinstance(self.ordering, str) else ""
+        stored = self.collated_columns.get(ordering.removeprefix("-"))
+        if stored is None:
+            return super().order_queryset(queryset)
+        # The stored key alone: a search can only sort by the model's filter fields.
+        return queryset.order_by(f"-{stored}" if ordering.startswith("-") else stored)
+
+
+class CollatedSnippetViewSet(SnippetViewSet):
+    index_view_class = CollatedIndexView
+    collated_columns: dict[str, str] = {}
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(collated_columns=self.collated_columns, **kwargs)
+
+
+class VocabularyViewSet(CollatedSnippetViewSet):
+    list_display = ["name", "name_en"]
+    search_fields = ["name", "name_en"]
+    collated_columns = {"name": "name_sort_vi", "name_en": "name_sort_en"}
+
+
+class TechniqueViewSet(VocabularyViewSet):
     model = Technique
     icon = "tag"
-    list_display = ["name", "name_en"]
-    search_fields = ["name", "name_en"]
 
 
-class MaterialViewSet(SnippetViewSet):
+class MaterialViewSet(VocabularyViewSet):
     model = Material
     icon = "tag"
-    list_display = ["name", "name_en"]
-    search_fields = ["name", "name_en"]
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(VocabularyViewSet):
     model = Partner
     icon = "group"
-    list_display = ["name", "name_en"]
-    search_fields = ["name", "name_en"]
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(CollatedSnippetViewSet):
     model = RestorationProject
     icon = "folder-open-inverse"
     list_display = ["name"]
     search_fields = ["name"]
+    collated_columns = {"name": "name_sort"}
 
 
 class VocabularyGroup(SnippetViewSetGroup):
@@ -97,11 +126,16 @@ register_snippet(RestorationRecordViewSet)
 register_snippet(VocabularyGroup)
 
 
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_by_name(pages, request):
+    """The page chooser lists monuments and artefacts by name (heritage.collation), other pages in tree order."""
+    return pages.order_by(Coalesce("monumentpage__name_sort", "artefactpage__name_sort", Value("")), "path")
+
+
 # --- CSV import of restoration records (heritage/admin_views.py) ---------------------------
 # Appended below the snippet registrations, hence the late imports.
 
 from django.urls import path, reverse  # noqa: E402
-from wagtail import hooks  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
 from .admin_views import RestorationImportView, can_import_restorations  # noqa: E402

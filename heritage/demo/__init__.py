@@ -34,11 +34,11 @@ from heritage.models import (
     RestorationRecord,
     Technique,
 )
-from heritage.services import monument_create, site_tree_ensure, vocabulary_terms_ensure
+from heritage.services import home_featured_set, monument_create, site_tree_ensure, vocabulary_terms_ensure
 from heritage.text import fold
 
 from . import images as drawings
-from .monuments import ARTEFACTS, MONUMENTS, ArtefactData, MonumentData
+from .monuments import ARTEFACTS, HOME_FEATURED, MONUMENTS, ArtefactData, MonumentData
 from .restorations import MATERIALS, PARTNERS, PROJECTS, RECORDS, TECHNIQUES, RecordData
 
 DEMO_CREATOR = "Hue Heritage demo data"
@@ -359,6 +359,8 @@ def _load(loader: _Loader, log: Callable[[str], None]) -> DemoSummary:
     log(f"Monuments ({len(MONUMENTS)}), with a placeholder picture each…")
     monuments_vi, monuments_en = loader.monuments(tree["vi"]["monuments"])
     loader.panorama(monuments_vi[PANORAMA_MONUMENT])
+    if home_featured_set(home=tree["vi"]["home"], monuments=[monuments_vi[slug] for slug in HOME_FEATURED]):
+        log(f"Home page: {len(HOME_FEATURED)} featured monuments")
 
     log(f"Artefacts ({len(ARTEFACTS)})…")
     artefacts = loader.artefacts(tree["vi"]["artefacts"], monuments_vi, monuments_en)

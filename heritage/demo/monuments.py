@@ -503,6 +503,20 @@ MONUMENTS = [
     ),
 ]
 
+# The monuments the home page features, in this order (slugs of MONUMENTS): the gate and the throne
+# hall a visit starts with, the dynastic temple and its urns, the theatre, the pagoda, three tombs.
+HOME_FEATURED = (
+    "ngo-mon",
+    "dien-thai-hoa",
+    "the-mieu",
+    "cuu-dinh",
+    "duyet-thi-duong",
+    "chua-thien-mu",
+    "lang-minh-mang",
+    "lang-tu-duc",
+    "lang-khai-dinh",
+)
+
 
 ARTEFACTS = [
     ArtefactData(

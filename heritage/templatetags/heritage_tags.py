@@ -10,6 +10,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
 from heritage import seo
+from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in
 from heritage.renditions import RENDITIONS
 
@@ -126,6 +127,12 @@ def language_links(context) -> list[dict]:
 def term_name(term) -> str:
     """A vocabulary term in the active language, else in the other one."""
     return name_in(term.name, getattr(term, "name_en", ""), get_language())
+
+
+@register.filter
+def by_term_name(terms) -> list:
+    """Vocabulary terms sorted by their name in the active language (heritage.collation), as term_name shows it."""
+    return sorted_by_name(terms, get_language(), name=term_name)
 
 
 @register.filter

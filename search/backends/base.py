@@ -24,6 +24,7 @@ from urllib.parse import quote
 from django.db.models import Prefetch
 from django.utils import translation
 
+from heritage.collation import sort_key, sorted_by_name
 from heritage.importing import RESTORATION_COLUMNS
 from heritage.labels import name_in
 from heritage.models import Material, Partner, RecordType, RestorationRecord, Technique
@@ -63,10 +64,19 @@ def date_bounds(query: RestorationQuery) -> tuple[datetime.date | None, datetime
     return low, high
 
 
-def facet_list(counts: dict[str, int], labels: dict[str, str]) -> list[FacetValue]:
-    """The most frequent values first (ties by value), at most FACET_SIZE, labelled."""
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-    return [FacetValue(value, labels.get(value, value), count) for value, count in ordered]
+def facet_order(count: int, label: str, value: str, lang: str) -> tuple:
+    """Where a facet value goes: the most frequent first, equal counts by label as `lang` sorts
+    names (heritage.collation), then by value. Every backend orders facets by this."""
+    return (-count, sort_key(label, lang), value)
+
+
+def facet_list(counts: dict[str, int], labels: dict[str, str], lang: str) -> list[FacetValue]:
+    """The values in facet_order(), at most FACET_SIZE, labelled."""
+    ordered = sorted(
+        ((value, labels.get(value, value), count) for value, count in counts.items()),
+        key=lambda item: facet_order(item[2], item[1], item[0], lang),
+    )
+    return [FacetValue(value, label, count) for value, label, count in ordered[:FACET_SIZE]]
 
 
 def decade_list(counts: dict[str, int]) -> list[DecadeValue]:
@@ -104,9 +114,9 @@ def result_of(record, lang: str, highlight: dict[str, list[str]]) -> Result:
         record_type=record.record_type,
         start=record.start,
         end=record.end,
-        techniques=[name_in(t.name, t.name_en, lang) for t in record.techniques.all()],
-        materials=[name_in(t.name, t.name_en, lang) for t in record.materials.all()],
-        partners=[name_in(t.name, t.name_en, lang) for t in record.partners.all()],
+        techniques=sorted_by_name([name_in(t.name, t.name_en, lang) for t in record.techniques.all()], lang),
+        materials=sorted_by_name([name_in(t.name, t.name_en, lang) for t in record.materials.all()], lang),
+        partners=sorted_by_name([name_in(t.name, t.name_en, lang) for t in record.partners.all()], lang),
         visibility=record.visibility,
         highlight=highlight,
     )
@@ -149,7 +159,7 @@ def export_chunk(ids: list[int], user) -> list[list[str]]:
     for field_name in EXPORT_TERMS:
         through, source, target = term_links(field_name)
         names = {pk: [] for pk in found}
-        links = through.objects.filter(**{f"{source}__in": list(found)}).order_by(f"{target}__key")
+        links = through.objects.filter(**{f"{source}__in": list(found)}).order_by(f"{target}__name_sort_vi")
         for pk, name in links.values_list(source, f"{target}__name"):
             names[pk].append(name)
         for pk, values in found.items():

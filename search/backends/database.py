@@ -206,7 +206,10 @@ def _facets(base, query: RestorationQuery, lang: str, count: int) -> tuple[Facet
     term_labels = {}
     for facet in VOCABULARY_FIELDS:
         model = RestorationRecord._meta.get_field(VOCABULARY_FIELDS[facet]).related_model
-        shown = [key for key, _n in counts[facet].most_common(FACET_SIZE)]
+        # Labelled: the values shown, and those as frequent as the last one (ties are ordered by label).
+        ranked = counts[facet].most_common()
+        least = ranked[FACET_SIZE - 1][1] if len(ranked) > FACET_SIZE else 0
+        shown = [key for key, n in ranked if n >= least]
         term_labels[facet] = {
             key: name_in(name, name_en, lang)
             for key, name, name_en in model.objects.filter(key__in=shown).values_list("key", "name", "name_en")
@@ -219,7 +222,7 @@ def _facets(base, query: RestorationQuery, lang: str, count: int) -> tuple[Facet
 
     labels = {"monument": monument_labels, "record_type": record_type_labels(lang), **term_labels}
     facets = Facets(
-        **{facet: facet_list(scaled(counts[facet]), labels.get(facet, {})) for facet in FACETS},
+        **{facet: facet_list(scaled(counts[facet]), labels.get(facet, {}), lang) for facet in FACETS},
         decade=decade_list(scaled(decades)),
     )
     return facets, scale != 1.0

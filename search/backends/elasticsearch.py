@@ -17,12 +17,13 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from heritage import visibility
+from heritage.collation import sorted_by_name
 from heritage.labels import name_in, names_in_order
 from heritage.models import MonumentPage, RestorationRecord, Technique
 
 from ..documents import label_parts
 from ..params import FACETS, QueryError, RestorationQuery
-from .base import SearchBackend, decade_list, record_type_labels, record_url
+from .base import SearchBackend, decade_list, facet_order, record_type_labels, record_url
 from .highlight import HIGHLIGHT_FRAGMENT, HIGHLIGHT_FRAGMENTS
 from .response import DECADE_FACET_SIZE, FACET_SIZE, Facets, FacetValue, MonumentRef, Result, SearchResponse
 
@@ -387,8 +388,8 @@ def _es_labelled(text: str, lang: str) -> tuple[str, str]:
 
 
 def _es_labels(labelled: list[str], lang: str) -> list[str]:
-    """Labels in `lang` of labelled values."""
-    return [_es_labelled(text, lang)[1] for text in labelled]
+    """Labels in `lang` of labelled values, sorted as `lang` sorts names (heritage.collation)."""
+    return sorted_by_name([_es_labelled(text, lang)[1] for text in labelled], lang)
 
 
 def _es_result(hit: dict, lang: str) -> Result:
@@ -438,7 +439,7 @@ def _es_facets(aggregations: dict, lang: str) -> Facets:
                     continue
                 seen[value] = FacetValue(value, label, count)
                 items.append(seen[value])
-        items.sort(key=lambda item: (-item.count, item.value))
+        items.sort(key=lambda item: facet_order(item.count, item.label, item.value, lang))
         facets[facet] = items[:FACET_SIZE]
     return Facets(**facets, decade=decade_list(dict(_es_buckets(aggregations, "decade"))))
 

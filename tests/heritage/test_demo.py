@@ -5,6 +5,7 @@ back at the end; each test runs in a savepoint within it.
 """
 
 import io
+import re
 
 import pytest
 from django.conf import settings
@@ -14,11 +15,12 @@ from django.db import transaction
 from PIL import Image
 from wagtail.models import Page, Revision
 
-from heritage.demo.monuments import ARTEFACTS, MONUMENTS
+from heritage.demo.monuments import ARTEFACTS, HOME_FEATURED, MONUMENTS
 from heritage.demo.restorations import RECORDS
 from heritage.models import (
     ArtefactImage,
     ArtefactPage,
+    FeaturedMonument,
     HeritageImage,
     HeritageRendition,
     Licence,
@@ -41,6 +43,7 @@ COUNTED = (
     HeritageImage,
     MonumentGalleryImage,
     ArtefactImage,
+    FeaturedMonument,
     RestorationRecord,
     RestorationImage,
     Technique,
@@ -161,3 +164,18 @@ def test_the_monument_page_answers(demo_output, db, client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert "HUE-NGM-1991-01" in response.content.decode()
+
+
+def test_the_home_page_features_the_best_known_monuments_in_both_languages(demo_output, db, client):
+    for lang in ("vi", "en"):
+        links = re.findall(r'class="card__title"><a href="([^"]+)"', client.get(f"/{lang}/").content.decode())
+        assert links == [f"/{lang}/monuments/{slug}/" for slug in HOME_FEATURED]
+    assert HOME_FEATURED[:2] == ("ngo-mon", "dien-thai-hoa")
+
+
+def test_the_monuments_index_follows_the_vietnamese_alphabet(demo_output, db, client):
+    html = client.get("/vi/monuments/").content.decode()
+    positions = [
+        html.index(f'href="/vi/monuments/{slug}/"') for slug in ("duyet-thi-duong", "dien-thai-hoa", "trieu-to-mieu")
+    ]
+    assert positions == sorted(positions)

@@ -469,6 +469,14 @@ def test_facet_counts_over_all_results(client, archive):
     assert [item["value"] for item in data["facets"]["technique"]] == ["lop ngoi", "gia co keo", "son mai"]
 
 
+def test_equal_facet_counts_are_ordered_by_label_in_the_language(client, archive):
+    # Ngói lưu ly and Gỗ lim count 2 each: Gỗ lim first in Vietnamese, Glazed tiles before Ironwood in English.
+    assert [item["value"] for item in search(client, lang="vi")["facets"]["material"]] == ["go lim", "ngoi luu ly"]
+    assert [item["value"] for item in search(client, lang="en")["facets"]["material"]] == ["ngoi luu ly", "go lim"]
+    # A record's terms in the order of their names in the language (Gia cố kèo, Sơn mài; Lacquering, Truss…).
+    assert search(client, lang="vi", q="tong the")["results"][0]["techniques"] == ["Gia cố kèo", "Sơn mài"]
+
+
 def test_facets_follow_the_text(client, archive):
     data = search(client, q="go lim")
     assert facet(data, "monument") == {"ngo-mon": 1, "dien-thai-hoa": 1}
@@ -507,8 +515,8 @@ def test_facet_labels_in_the_requested_language(client, archive):
     assert labels(data, "technique")["son mai"] == "Lacquering"
     assert labels(data, "partner")["jica"] == "JICA"  # no English name: the Vietnamese one
     assert data["results"][0]["url"].startswith("/en/restorations/")
-    # Terms in the order of their Vietnamese names (Gia cố kèo, Sơn mài), labelled in English.
-    assert data["results"][-1]["techniques"] == ["Truss strengthening", "Lacquering"]
+    # Terms labelled in English, in the order of their English names.
+    assert data["results"][-1]["techniques"] == ["Lacquering", "Truss strengthening"]
 
     data = search(client, lang="vi")
     assert labels(data, "monument")["ngo-mon"] == "Ngọ Môn"
