@@ -3,8 +3,8 @@
 Written at save time, in the transaction of the change (search.sync calls `update` from the same
 signal handlers that queue Elasticsearch updates, whether or not Elasticsearch is configured),
 so the database search (search.backends.database) never folds text per request and always sees
-what the database holds. `rebuild` fills it from scratch (`manage.py restoration_index
-rebuild-database`, and the migration that created it).
+what the database holds. `rebuild` fills it from scratch (`manage.py rebuild_database_index`,
+and the migration that created it).
 
 What is searchable is what the Elasticsearch documents copy into `all_text`
 (search.documents.SEARCHABLE); the words are cut as the search cuts them (search.params.WORD).
