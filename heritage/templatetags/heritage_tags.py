@@ -4,12 +4,12 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
-from heritage import seo
+from heritage import labels, seo
 from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in
 from heritage.renditions import RENDITIONS
@@ -178,3 +178,38 @@ def rendition(image, name: str, **attrs):
     if not image:
         return ""
     return get_rendition_or_not_found(image, RENDITIONS[name]).img_tag(attrs)
+
+
+@register.simple_tag
+def text_in(text_vi: str, text_en: str):
+    """A text kept in both languages (heritage.labels.text_in) in the active language, else the other's,
+    as a Text: `{% text_in record.summary record.summary_en as summary %}`, then
+    `<p{{ summary|lang_attr }}>{{ summary }}</p>{% untranslated summary %}`."""
+    return labels.text_in(text_vi, text_en, get_language())
+
+
+@register.filter
+def lang_attr(text) -> str:
+    """` lang="vi"` for a Text shown in another language than the page's (a fallback), else nothing."""
+    if isinstance(text, labels.Text) and text.fallback:
+        return format_html(' lang="{}"', text.lang)
+    return ""
+
+
+@register.inclusion_tag("includes/untranslated.html")
+def untranslated(text) -> dict:
+    """The "not yet translated" note, in the reader's language, after a Text that is a fallback."""
+    return {"show": isinstance(text, labels.Text) and text.fallback}
+
+
+@register.filter
+def mark_han(text: str) -> str:
+    """`text`, escaped, with each run of Chinese characters (午門) in a span of its own `lang`."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html('<span lang="{}">{}</span>', labels.HAN_LANG, part) if han else part,)
+            for part, han in labels.han_runs(text)
+        ),
+    )
