@@ -140,6 +140,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Numbers and dates in the page's language; config/formats adds what Django's Vietnamese formats lack.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "staticfiles")

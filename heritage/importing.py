@@ -379,6 +379,10 @@ RESTORATION_COLUMNS = (
     "summary",
     "visibility",
 )
+# English twins of the texts above (docs/translation.md): optional in a file; when a file has no such
+# column, the stored text is kept. Exports carry them, after the required columns.
+RESTORATION_OPTIONAL_COLUMNS = ("title_en", "funder_en", "summary_en")
+RESTORATION_EXPORT_COLUMNS = RESTORATION_COLUMNS + RESTORATION_OPTIONAL_COLUMNS
 RESTORATION_SCALARS = (
     "title",
     "monument_id",
@@ -392,6 +396,7 @@ RESTORATION_SCALARS = (
     "condition_after",
     "summary",
     "visibility",
+    *RESTORATION_OPTIONAL_COLUMNS,
 )
 VOCABULARIES = {"techniques": Technique, "materials": Material, "partners": Partner}
 # Foreign keys are excluded from full_clean(): each would cost a query per row, and the import
@@ -459,7 +464,7 @@ def restorations_import(
 
     Raises ImportFileError when the file cannot be read at all; row problems are in the report.
     """
-    rows = csv_rows(data, columns=RESTORATION_COLUMNS)
+    rows = csv_rows(data, columns=RESTORATION_COLUMNS, optional=RESTORATION_OPTIONAL_COLUMNS)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
     plans = _restorations_check(rows, report, user=user, progress=progress)
     if report.errors or dry_run:
@@ -524,6 +529,8 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
             "summary": cells["summary"],
             "visibility": attempt("visibility", _choice, cells["visibility"], Visibility, required=True),
         }
+        # An English column the file does not have leaves the stored text as it is.
+        values.update({name: cells[name] for name in RESTORATION_OPTIONAL_COLUMNS if name in cells})
         terms = {column: _split_terms(cells[column]) for column in VOCABULARIES}
         for column, names in terms.items():
             too_long = [name for name in names if len(name) > 255]
@@ -569,7 +576,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
                 ]
 
         if errors:
-            order = {name: index for index, name in enumerate(("",) + RESTORATION_COLUMNS)}
+            order = {name: index for index, name in enumerate(("",) + RESTORATION_EXPORT_COLUMNS)}
             for column in sorted(errors, key=lambda name: order.get(name, len(order))):
                 for message in errors[column]:
                     report.errors.append(RowError(row.line, column, message))

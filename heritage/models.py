@@ -234,14 +234,31 @@ class Partner(VocabularyTerm):
 
 
 class RestorationProject(index.Indexed, models.Model):
-    """A programme that groups several records (e.g. the Thái Hòa restoration 2021-2024)."""
+    """A programme that groups several records (e.g. the Thái Hòa restoration 2021-2024).
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    name_sort = SortKeyField()  # projects have one name, in Vietnamese
+    Bilingual fields, like a record's (docs/translation.md). Lists sort by the name in the reader's
+    language: by the stored keys `name_sort` (Vietnamese) and `name_sort_en` (the English name,
+    else the Vietnamese), as VocabularyTerm does.
+    """
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("name_sort")]
+    name = models.CharField(_("name (Vietnamese)"), max_length=255, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    description = models.TextField(_("description (Vietnamese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    name_sort = SortKeyField()
+    name_sort_en = SortKeyField()
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")], heading=_("Name")),
+        FieldRowPanel([FieldPanel("description"), FieldPanel("description_en")], heading=_("Description")),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("name_en"),
+        index.FilterField("name_sort"),
+        index.FilterField("name_sort_en"),
+    ]
 
     class Meta:
         ordering = ["name_sort"]
@@ -253,7 +270,9 @@ class RestorationProject(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.name_sort = sort_key(self.name, "vi")
+        self.name_sort_en = sort_key(self.name_en or self.name, "en")
         _saving_too(kwargs, "name_sort", {"name"})
+        _saving_too(kwargs, "name_sort_en", {"name", "name_en"})
         super().save(*args, **kwargs)
 
 
@@ -713,7 +732,11 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
     reference = models.CharField(
         _("reference"), max_length=64, unique=True, help_text=_("A stable identifier, e.g. HUE-NM-1991-01.")
     )
-    title = models.CharField(_("title"), max_length=255)
+    # Texts a reader reads are kept in both languages (`…_en` beside the Vietnamese): one record,
+    # one workflow, one index document searched in both (docs/translation.md). heritage.labels.text_in
+    # picks what a page shows.
+    title = models.CharField(_("title (Vietnamese)"), max_length=255)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
     monument = models.ForeignKey(
         MonumentPage, on_delete=models.PROTECT, related_name="restoration_records", verbose_name=_("monument")
     )
@@ -725,7 +748,10 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         related_name="restoration_records",
         verbose_name=_("artefact"),
     )
-    component = models.CharField(_("component"), max_length=128, blank=True, help_text=_("Roof, columns, murals…"))
+    component = models.CharField(
+        _("component (Vietnamese)"), max_length=128, blank=True, help_text=_("Roof, columns, murals…")
+    )
+    component_en = models.CharField(_("component (English)"), max_length=128, blank=True)
     record_type = models.CharField(_("record type"), max_length=32, choices=RecordType.choices)
     project = models.ForeignKey(
         RestorationProject,
@@ -743,7 +769,8 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
     techniques = ParentalManyToManyField(Technique, blank=True, related_name="records", verbose_name=_("techniques"))
     materials = ParentalManyToManyField(Material, blank=True, related_name="records", verbose_name=_("materials"))
     partners = ParentalManyToManyField(Partner, blank=True, related_name="records", verbose_name=_("partners"))
-    funder = models.CharField(_("funder"), max_length=255, blank=True)
+    funder = models.CharField(_("funder (Vietnamese)"), max_length=255, blank=True)
+    funder_en = models.CharField(_("funder (English)"), max_length=255, blank=True)
     budget = models.DecimalField(
         _("budget"), max_digits=16, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
@@ -752,12 +779,17 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
     )
     condition_before = models.CharField(_("condition before"), max_length=16, choices=Condition.choices, blank=True)
     condition_after = models.CharField(_("condition after"), max_length=16, choices=Condition.choices, blank=True)
-    summary = models.TextField(_("summary"))
-    method = RichTextField(_("method"), blank=True)
+    summary = models.TextField(_("summary (Vietnamese)"))
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    method = RichTextField(_("method (Vietnamese)"), blank=True)
+    method_en = RichTextField(_("method (English)"), blank=True)
     sources = models.TextField(
         _("sources and certainty"),
         blank=True,
-        help_text=_("Where the facts come from, and which of them are uncertain."),
+        help_text=_(
+            "One source per line. Start a line with “UNCERTAIN:” for what is not certain, and with [en] "
+            "or [vi] when it is written in English or Vietnamese (unmarked lines are Vietnamese)."
+        ),
     )
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.INTERNAL
@@ -767,18 +799,20 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
 
     panels = [
         FieldPanel("reference"),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")], heading=_("Title")),
         FieldRowPanel([FieldPanel("monument"), FieldPanel("artefact")]),
-        FieldRowPanel([FieldPanel("component"), FieldPanel("record_type")]),
+        FieldPanel("record_type"),
+        FieldRowPanel([FieldPanel("component"), FieldPanel("component_en")], heading=_("Component")),
         FieldPanel("project"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Dates")),
         FieldPanel("techniques"),
         FieldPanel("materials"),
         FieldPanel("partners"),
-        FieldRowPanel([FieldPanel("funder"), FieldPanel("budget"), FieldPanel("currency")], heading=_("Funding")),
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("funder_en")], heading=_("Funder")),
+        FieldRowPanel([FieldPanel("budget"), FieldPanel("currency")], heading=_("Funding")),
         FieldRowPanel([FieldPanel("condition_before"), FieldPanel("condition_after")], heading=_("Condition")),
-        FieldPanel("summary"),
-        FieldPanel("method"),
+        FieldRowPanel([FieldPanel("summary"), FieldPanel("summary_en")], heading=_("Summary")),
+        FieldRowPanel([FieldPanel("method"), FieldPanel("method_en")], heading=_("Method")),
         FieldPanel("sources"),
         InlinePanel("images", label=_("Images")),
         InlinePanel("documents", label=_("Documents")),
@@ -790,8 +824,12 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         index.SearchField("reference", boost=3),
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
+        index.SearchField("title_en", boost=2),
+        index.AutocompleteField("title_en"),
         index.SearchField("summary"),
+        index.SearchField("summary_en"),
         index.SearchField("component"),
+        index.SearchField("component_en"),
         index.FilterField("record_type"),
         index.FilterField("visibility"),
         index.FilterField("monument"),
@@ -854,9 +892,14 @@ class RestorationImage(Orderable):
     record = ParentalKey(RestorationRecord, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
     phase = models.CharField(_("phase"), max_length=16, choices=ImagePhase.choices)
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    caption = models.CharField(_("caption (Vietnamese)"), max_length=500, blank=True)
+    caption_en = models.CharField(_("caption (English)"), max_length=500, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("phase"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("phase"),
+        FieldRowPanel([FieldPanel("caption"), FieldPanel("caption_en")], heading=_("Caption")),
+    ]
 
 
 class RestorationDocument(Orderable):
@@ -864,6 +907,10 @@ class RestorationDocument(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
     )
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    caption = models.CharField(_("caption (Vietnamese)"), max_length=500, blank=True)
+    caption_en = models.CharField(_("caption (English)"), max_length=500, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("caption"), FieldPanel("caption_en")], heading=_("Caption")),
+    ]

@@ -29,7 +29,8 @@ from django.utils.translation import gettext as _
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .collation import sorted_by_name
-from .labels import display_names, name_in
+from .l10n import partial_date
+from .labels import display_names, name_in, text_in
 from .models import ArtefactIndexPage, ArtefactPage, HomePage, MonumentIndexPage, MonumentPage, RestorationRecord
 from .renditions import RENDITIONS
 from .visibility import record_is_public
@@ -213,23 +214,26 @@ def _artefact_subject(page: ArtefactPage, *, lang: str, indexable: bool) -> Subj
 def record_subject(record: RestorationRecord, *, monument, lang: str) -> Subject:
     """A restoration record's page. Only a public, published record is described and indexed.
 
-    Records are written once, in Vietnamese: other languages get a description made of the
-    record's facts instead of its summary.
+    A record's texts are kept in both languages (docs/translation.md): the title and summary in
+    `lang`; where the summary is not yet translated, a description made of the record's facts.
     """
+    title = text_in(record.title, record.title_en, lang).text
     if not record_is_public(record):
-        return Subject(title=record.title, indexable=False)
+        return Subject(title=title, indexable=False)
     place = display_names(monument.name_vi, monument.name_en, lang, fallback=monument.title)["primary"]
-    dates = f"{record.start}–{record.end}" if record.end and record.end != record.start else record.start
+    start, end = (partial_date(value, lang=lang) for value in (record.start, record.end))
+    dates = f"{start}–{end}" if record.end and record.end != record.start else start
     facts = _("Restoration record %(reference)s on %(monument)s (%(dates)s): %(type)s.") % {
         "reference": record.reference,
         "monument": place,
         "dates": dates,
         "type": record.get_record_type_display(),
     }
-    description = record.summary if lang == _default_language() and record.summary else facts
+    summary = text_in(record.summary, record.summary_en, lang)
+    description = summary.text if summary and not summary.fallback else facts
     # The view prefetches its images' "share" renditions with the others (heritage/views.py).
     image = next((item.image for item in record.images.all()), None)
-    return Subject(title=record.title, description=description, image=image)
+    return Subject(title=title, description=description, image=image)
 
 
 def timeline_subject(monument: MonumentPage, *, lang: str) -> Subject:

@@ -47,16 +47,18 @@ class RestorationRecordViewSet(SnippetViewSet):
     list_export = [
         "reference",
         "title",
+        "title_en",
         "monument",
         "record_type",
         "start",
         "end",
         "funder",
+        "funder_en",
         "visibility",
     ]
     list_per_page = 50
     filterset_class = RestorationRecordFilterSet
-    search_fields = ["reference", "title", "summary"]
+    search_fields = ["reference", "title", "title_en", "summary", "summary_en"]
     ordering = ["start_earliest", "reference"]
 
     def get_queryset(self, request):
@@ -110,9 +112,9 @@ class PartnerViewSet(VocabularyViewSet):
 class ProjectViewSet(CollatedSnippetViewSet):
     model = RestorationProject
     icon = "folder-open-inverse"
-    list_display = ["name"]
-    search_fields = ["name"]
-    collated_columns = {"name": "name_sort"}
+    list_display = ["name", "name_en"]
+    search_fields = ["name", "name_en"]
+    collated_columns = {"name": "name_sort", "name_en": "name_sort_en"}
 
 
 class VocabularyGroup(SnippetViewSetGroup):

@@ -31,7 +31,19 @@ ANALYZE_AFTER = 1000  # rows written at once (an import) after which SQLite's st
 NEVER = datetime.date.max  # a missing start sorts last, oldest first…
 ALWAYS = datetime.date.min  # …and newest first
 NAME_FIELDS = ("monument.name_vi", "monument.name_en", "monument.other_names")
-OWN_FIELDS = {"reference", "title", "summary", "method", "component"}  # the record's own texts
+# The record's own texts, in both languages (cut per record; shared texts are cut once).
+OWN_FIELDS = {
+    "reference",
+    "title",
+    "summary",
+    "method",
+    "component",
+    "title_en",
+    "summary_en",
+    "method_en",
+    "component_en",
+}
+TITLE_FIELDS = ("title", "title_en")  # a word of either title ranks as a title match
 # The columns rows_of() gives values for, in its order.
 COLUMNS = [
     "record_id",
@@ -94,7 +106,7 @@ def rows_of(content: dict, monument_id: int) -> tuple[tuple, tuple]:
         earliest or ALWAYS,
         latest,
         sample_key(content["id"]),
-        _joined(words["title"]),
+        _joined([word for path in TITLE_FIELDS for word in words[path]]),
         _joined([word for path in NAME_FIELDS for word in words[path]]),
         TERM_SEPARATOR.join(content["techniques"]),
         TERM_SEPARATOR.join(content["materials"]),

@@ -37,6 +37,8 @@ RECORD_FIELDS = (
     "artefact",
     "project",
     "project__name",
+    *(f"{name}_en" for name in ("title", "summary", "method", "component", "funder")),
+    "project__name_en",
 )
 MONUMENT_FIELDS = ("id", "slug", "name_vi", "name_en", "other_names")
 ARTEFACT_FIELDS = ("id", "accession_number", "title_vi", "title_en")
@@ -53,6 +55,13 @@ SEARCHABLE = (
     "component",
     "funder",
     "project",
+    # The record's English texts (docs/translation.md): a record is found by either language's words.
+    "title_en",
+    "summary_en",
+    "method_en",
+    "component_en",
+    "funder_en",
+    "project_en",
     "monument.name_vi",
     "monument.name_en",
     "monument.other_names",
@@ -140,6 +149,14 @@ def record_document(record: RestorationRecord) -> dict:
         latest=record.end_latest,
         visibility=record.visibility,
         project=record.project.name if record.project_id else "",
+        english=english_texts(
+            title=record.title_en,
+            summary=record.summary_en,
+            method=record.method_en,
+            component=record.component_en,
+            funder=record.funder_en,
+            project=record.project.name_en if record.project_id else "",
+        ),
         monument=(monument.slug, monument.name_vi, monument.name_en, _names(monument.other_names)),
         artefact=(artefact.accession_number, artefact.title_vi, artefact.title_en) if artefact is not None else None,
         techniques=_terms(record.techniques),
@@ -164,13 +181,15 @@ def document_content(
     latest: datetime.date | None,
     visibility: str,
     project: str,
+    english: dict[str, str],
     monument: tuple[str, str, str, list[str]],
     artefact: tuple[str, str, str] | None,
     techniques: list[tuple[str, str, str]],
     materials: list[tuple[str, str, str]],
     partners: list[tuple[str, str, str]],
 ) -> dict:
-    """The document from plain values, without its hash; terms are (key, name, name_en) triples, in any order."""
+    """The document from plain values, without its hash; terms are (key, name, name_en) triples, in any order;
+    `english` holds the record's English texts (english_texts())."""
     # Sorted by key, so that the document (and its hash) does not depend on the order of reading.
     techniques, materials, partners = sorted(techniques), sorted(materials), sorted(partners)
     terms_text = []
@@ -179,7 +198,7 @@ def document_content(
         if name_en:
             terms_text.append(name_en)
     slug, name_vi, name_en, other_names = monument
-    suggest = [title, name_vi, name_en]
+    suggest = [title, english["title_en"], name_vi, name_en]
     for _key, name, term_en in techniques:
         suggest.append(name)
         if term_en:
@@ -195,6 +214,7 @@ def document_content(
         "component": component,
         "funder": funder,
         "project": project or "",
+        **english,
         "monument": {"slug": slug, "name_vi": name_vi, "name_en": name_en, "other_names": other_names},
         "artefact": (
             {"accession_number": artefact[0], "title_vi": artefact[1], "title_en": artefact[2]}
@@ -230,6 +250,18 @@ def document_content(
         doc["start_sort"] = None
         doc["decade"] = None
     return doc
+
+
+def english_texts(*, title: str, summary: str, method: str, component: str, funder: str, project: str) -> dict:
+    """A record's English texts as the document holds them (`title_en`…, the method as plain text)."""
+    return {
+        "title_en": title or "",
+        "summary_en": summary or "",
+        "method_en": text_from_html(method),
+        "component_en": component or "",
+        "funder_en": funder or "",
+        "project_en": project or "",
+    }
 
 
 def sample_key(pk: int) -> int:
@@ -278,6 +310,13 @@ _ROW_COLUMNS = (
     "project__name",
     "monument_id",
     "artefact_id",
+    # 16…21: the English texts (english_texts())
+    "title_en",
+    "summary_en",
+    "method_en",
+    "component_en",
+    "funder_en",
+    "project__name_en",
 )
 _VOCABULARY_FIELDS = ("techniques", "materials", "partners")
 
@@ -375,6 +414,14 @@ def record_contents(ids: Iterable[int] | None = None, *, chunk_size: int = 2000)
                 latest=row[11],
                 visibility=row[12],
                 project=row[13],
+                english=english_texts(
+                    title=row[16],
+                    summary=row[17],
+                    method=row[18],
+                    component=row[19],
+                    funder=row[20],
+                    project=row[21],
+                ),
                 monument=monuments[row[14]],
                 artefact=artefacts.get(row[15]) if row[15] is not None else None,
                 techniques=techniques.get(pk, []),

@@ -107,7 +107,7 @@ INDEX_SETTINGS = {
 
 # Raise it with any change to INDEX_SETTINGS, MAPPING or the documents' form: an index of another
 # version is rebuilt by the worker (and `restoration_index retry`), and `status` names the difference.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 6: the records' English texts (title_en, summary_en…)
 
 MAPPING = {
     "_meta": {"schema_version": SCHEMA_VERSION},
@@ -122,6 +122,12 @@ MAPPING = {
         "component": SEARCHED,
         "funder": SEARCHED,
         "project": SEARCHED,
+        "title_en": {**SEARCHED, "fields": {"raw": {"type": "keyword"}}},
+        "summary_en": SEARCHED,
+        "method_en": SEARCHED,
+        "component_en": SEARCHED,
+        "funder_en": SEARCHED,
+        "project_en": SEARCHED,
         "monument": {
             "properties": {
                 "slug": {"type": "keyword"},

@@ -3,6 +3,7 @@
 import copy
 import functools
 
+from heritage.importing import RESTORATION_EXPORT_COLUMNS
 from heritage.models import RecordType
 
 from .backends.response import SUGGEST_LIMIT, SearchResponse, SuggestResponse, json_schemas
@@ -36,7 +37,8 @@ def _parameters(*, paging: bool) -> list[dict]:
             "description": (
                 "Search text. Matched word by word, ignoring case and diacritics (“dien thai hoa” finds "
                 "“Điện Thái Hòa”, “d” matches “đ”); every word must occur in the record's title, reference, "
-                "summary, method, component, funder, project, monument names (Vietnamese, English, other names), "
+                "summary, method, component, funder, project (each in Vietnamese or English), monument names "
+                "(Vietnamese, English, other names), "
                 "artefact, or its techniques', materials' and partners' names (Vietnamese or English). "
                 'Query-syntax characters such as "(*[:\\ are plain text. Text without any letter or digit '
                 "matches every record."
@@ -89,7 +91,8 @@ def _parameters(*, paging: bool) -> list[dict]:
             "in": "query",
             "required": False,
             "description": (
-                "Language of labels and links. Without it: the Accept-Language header (or the site's language "
+                "Language of labels, links and `title_localized` (the title in this language, else in the other "
+                "one, saying which). Without it: the Accept-Language header (or the site's language "
                 "cookie), else Vietnamese. Any other value is an error (400)."
             ),
             "schema": {"type": "string", "enum": list(LANGUAGES)},
@@ -241,8 +244,8 @@ def _schema() -> dict:
                         "The same filters as the search; every matching record (not one page) in the order of "
                         "`sort`, as UTF-8 CSV in exactly the format `manage.py import_restorations` reads "
                         "(docs/data-specification.md): monument as its slug, terms as `;`-separated Vietnamese "
-                        "names. Importing the file back changes nothing. `page` and `page_size` are checked but "
-                        "do not limit the export."
+                        "names, the English texts in the optional columns at the end. Importing the file back "
+                        "changes nothing. `page` and `page_size` are checked but do not limit the export."
                     ),
                     "parameters": _parameters(paging=False),
                     "responses": {
@@ -257,11 +260,7 @@ def _schema() -> dict:
                             "content": {
                                 "text/csv": {
                                     "schema": {"type": "string"},
-                                    "example": (
-                                        "reference,monument,title,record_type,start,end,techniques,materials,"
-                                        "partners,funder,budget,currency,condition_before,condition_after,summary,"
-                                        "visibility\r\n"
-                                    ),
+                                    "example": ",".join(RESTORATION_EXPORT_COLUMNS) + "\r\n",
                                 }
                             },
                         },

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from heritage.labels import display_names
+from heritage.labels import Text, display_names
 from heritage.seo import view_subject
 from heritage.text import fold, search_text
 
@@ -175,6 +175,10 @@ def _pagination(params: QueryDict, *, page: int, page_size: int, count: int) -> 
     }
 
 
+def _summary_key(lang: str) -> str:
+    return "summary_en" if lang == "en" else "summary"
+
+
 def _results(results: list[Result], lang: str) -> list[dict]:
     type_labels = record_type_labels(lang)
     shown = []
@@ -182,14 +186,19 @@ def _results(results: list[Result], lang: str) -> list[dict]:
         monument = result.monument
         names = display_names(monument.name_vi, monument.name_en, lang, fallback=monument.slug)
         highlight = result.highlight
+        title = result.title_localized
+        # The summary's matches in the page's language, else the other's (shown with their lang).
+        summary_lang = lang if highlight.get(_summary_key(lang)) else ("vi" if lang == "en" else "en")
         shown.append(
             {
                 "result": result,
+                "title": Text(title.text, title.lang, title.fallback),
                 "record_type_label": type_labels.get(result.record_type, result.record_type),
                 "monument_name": names["primary"],
                 "monument_other_name": names["secondary"],
-                "title_highlight": (highlight.get("title") or [""])[0],
-                "summary_highlight": highlight.get("summary") or [],
+                "title_highlight": (highlight.get("title_en" if title.lang == "en" else "title") or [""])[0],
+                "summary_highlight": highlight.get(_summary_key(summary_lang)) or [],
+                "summary_highlight_lang": summary_lang if summary_lang != lang else "",
                 "timeline_url": reverse("monument_timeline", kwargs={"monument": monument.slug}),
             }
         )

@@ -60,6 +60,7 @@ def admin_record_create(client, monument, **fields):
         "end": "",
         "summary": "Thay ngói lưu ly.",
         "method": '{"blocks": [], "entityMap": {}}',  # an empty Draftail editor
+        "method_en": '{"blocks": [], "entityMap": {}}',
         "visibility": "public",
     }
     for formset in ("images", "documents"):

@@ -9,10 +9,11 @@ from django.utils.translation import get_language
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
-from heritage import labels, seo
+from heritage import l10n, labels, seo, visibility
 from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in
 from heritage.renditions import RENDITIONS
+from heritage.sources import source_notes
 
 register = template.Library()
 
@@ -137,10 +138,11 @@ def by_term_name(terms) -> list:
 
 @register.filter
 def as_time(value: str):
-    """A partial date exactly as stored ("1833", "1921-10"), marked up as <time>."""
+    """A partial date as the page's language writes it ("1833", "10/1921", "October 1921"; heritage.l10n),
+    marked up as <time> with the date exactly as stored."""
     if not value:
         return ""
-    return format_html('<time datetime="{}">{}</time>', value, value)
+    return format_html('<time datetime="{}">{}</time>', value, l10n.partial_date(value))
 
 
 @register.simple_tag
@@ -190,9 +192,15 @@ def text_in(text_vi: str, text_en: str):
 
 @register.filter
 def lang_attr(text) -> str:
-    """` lang="vi"` for a Text shown in another language than the page's (a fallback), else nothing."""
-    if isinstance(text, labels.Text) and text.fallback:
-        return format_html(' lang="{}"', text.lang)
+    """` lang="vi"` for a Text shown in another language than the page's (a fallback), else nothing.
+
+    Also for anything else that says its language (a source note, heritage.sources) when that is not
+    the page's."""
+    if isinstance(text, labels.Text):
+        return format_html(' lang="{}"', text.lang) if text.fallback else ""
+    lang = getattr(text, "lang", "")
+    if lang and lang.split("-")[0] != (get_language() or "").split("-")[0]:
+        return format_html(' lang="{}"', lang)
     return ""
 
 
@@ -213,3 +221,29 @@ def mark_han(text: str) -> str:
             for part, han in labels.han_runs(text)
         ),
     )
+
+
+@register.filter
+def term_text(term) -> labels.Text:
+    """A vocabulary term's name as a Text (heritage.labels.text_in): in the active language, else the
+    other one marked as a fallback, for `lang_attr` and `untranslated`."""
+    return labels.text_in(term.name, getattr(term, "name_en", ""), get_language())
+
+
+@register.simple_tag
+def money(value, currency: str = "") -> str:
+    """A budget as the page's language writes it: "100.000 USD", "100,000 USD" (heritage.l10n)."""
+    return l10n.amount(value, currency)
+
+
+@register.filter
+def sources(text: str) -> list:
+    """A record's source notes (heritage.sources), each with its language and whether it is uncertain."""
+    return source_notes(text)
+
+
+@register.filter
+def sees_internal(user) -> bool:
+    """Whether `user` may read internal records (heritage.visibility): who sees editorial details
+    (a record's visibility, which search backend answered)."""
+    return visibility.sees_internal(user)

@@ -25,8 +25,8 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from heritage.collation import sort_key, sorted_by_name
-from heritage.importing import RESTORATION_COLUMNS
-from heritage.labels import name_in
+from heritage.importing import RESTORATION_EXPORT_COLUMNS
+from heritage.labels import name_in, text_in
 from heritage.models import Material, Partner, RecordType, RestorationRecord, Technique
 from heritage.text import fold_chars
 
@@ -37,6 +37,7 @@ from .response import (
     SUGGEST_LIMIT,
     DecadeValue,
     FacetValue,
+    LocalizedText,
     MonumentRef,
     Result,
     SearchResponse,
@@ -103,12 +104,20 @@ def records_for_display(ids: list[int], user):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def localized(text_vi: str, text_en: str, lang: str) -> LocalizedText:
+    """A text kept in both languages as the requested language shows it (heritage.labels.text_in)."""
+    text = text_in(text_vi, text_en, lang)
+    return LocalizedText(text.text, text.lang, text.fallback)
+
+
 def result_of(record, lang: str, highlight: dict[str, list[str]]) -> Result:
     """A result from a record of records_for_display()."""
     monument = record.monument
     return Result(
         reference=record.reference,
         title=record.title,
+        title_en=record.title_en,
+        title_localized=localized(record.title, record.title_en, lang),
         url=record_url(record.reference, lang),
         monument=MonumentRef(monument.slug, monument.name_vi, monument.name_en),
         record_type=record.record_type,
@@ -137,6 +146,9 @@ EXPORT_FIELDS = {
     "condition_after": "condition_after",
     "summary": "summary",
     "visibility": "visibility",
+    "title_en": "title_en",
+    "funder_en": "funder_en",
+    "summary_en": "summary_en",
 }
 EXPORT_TERMS = ("techniques", "materials", "partners")  # …and those listing a vocabulary's names
 
@@ -168,7 +180,7 @@ def export_chunk(ids: list[int], user) -> list[list[str]]:
     for pk in ids:
         if (values := found.get(pk)) is not None:
             values["budget"] = "" if values["budget"] is None else format(values["budget"], "f")
-            rows.append([values[column] for column in RESTORATION_COLUMNS])
+            rows.append([values[column] for column in RESTORATION_EXPORT_COLUMNS])
     return rows
 
 
@@ -229,7 +241,7 @@ class SearchBackend(abc.ABC):
 
     @staticmethod
     def _rows(ids: Iterator[int], user) -> Iterator[list[str]]:
-        yield list(RESTORATION_COLUMNS)
+        yield list(RESTORATION_EXPORT_COLUMNS)
         while chunk := list(islice(ids, EXPORT_CHUNK)):
             yield from export_chunk(chunk, user)
 

@@ -269,10 +269,11 @@ class DatabaseBackend(SearchBackend):
         shortest = titles.order_by(Length("title_words"), "title_words").values_list("record_id", flat=True)[
             :SUGGEST_TITLES
         ]
-        for reference, title in RestorationRecord.objects.filter(pk__in=list(shortest)).values_list(
-            "reference", "title"
+        for reference, title, title_en in RestorationRecord.objects.filter(pk__in=list(shortest)).values_list(
+            "reference", "title", "title_en"
         ):
-            yield "title", title, reference
+            for text, _code in names_in_order(title, title_en, lang):
+                yield "title", text, reference
 
         def begins(text: str) -> bool:
             tokens = WORD.findall(fold_chars(text or ""))

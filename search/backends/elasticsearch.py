@@ -23,8 +23,8 @@ from heritage.models import MonumentPage, RestorationRecord, Technique
 
 from ..documents import label_parts
 from ..params import FACETS, QueryError, RestorationQuery
-from .base import SearchBackend, decade_list, facet_order, record_type_labels, record_url
-from .highlight import HIGHLIGHT_FRAGMENT, HIGHLIGHT_FRAGMENTS
+from .base import SearchBackend, decade_list, facet_order, localized, record_type_labels, record_url
+from .highlight import HIGHLIGHT_FIELDS, HIGHLIGHT_FRAGMENT, HIGHLIGHT_FRAGMENTS, HIGHLIGHT_SUMMARIES, HIGHLIGHT_TITLES
 from .response import DECADE_FACET_SIZE, FACET_SIZE, Facets, FacetValue, MonumentRef, Result, SearchResponse
 
 logger = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ ES_FACET_AGG_FIELDS = {
 ES_RESULT_SOURCE = [
     "reference",
     "title",
+    "title_en",
     "monument.slug",
     "monument.name_vi",
     "monument.name_en",
@@ -66,7 +67,7 @@ ES_RESULT_SOURCE = [
 ]
 # Matching is on all_text (every searchable field, copied); its score is the base of relevance,
 # and a match in these fields adds to it with their weight: titles first, then monument names.
-ES_RANK_FIELDS = ["title^3", "monument.name_vi^2", "monument.name_en^2", "monument.other_names^2"]
+ES_RANK_FIELDS = ["title^3", "title_en^3", "monument.name_vi^2", "monument.name_en^2", "monument.other_names^2"]
 
 
 def _es():
@@ -347,8 +348,11 @@ def _es_page_body(query: RestorationQuery, main: dict) -> dict:
             "pre_tags": ["<mark>"],
             "post_tags": ["</mark>"],
             "fields": {
-                "title": {"number_of_fragments": 0},
-                "summary": {"fragment_size": HIGHLIGHT_FRAGMENT, "number_of_fragments": HIGHLIGHT_FRAGMENTS},
+                **{field: {"number_of_fragments": 0} for field in HIGHLIGHT_TITLES},
+                **{
+                    field: {"fragment_size": HIGHLIGHT_FRAGMENT, "number_of_fragments": HIGHLIGHT_FRAGMENTS}
+                    for field in HIGHLIGHT_SUMMARIES
+                },
             },
         }
     return body
@@ -402,6 +406,8 @@ def _es_result(hit: dict, lang: str) -> Result:
     return Result(
         reference=reference,
         title=source["title"],
+        title_en=source.get("title_en", ""),
+        title_localized=localized(source["title"], source.get("title_en", ""), lang),
         url=record_url(reference, lang),
         monument=MonumentRef(monument.get("slug", ""), monument.get("name_vi", ""), monument.get("name_en", "")),
         record_type=source["record_type"],
@@ -411,7 +417,7 @@ def _es_result(hit: dict, lang: str) -> Result:
         materials=_es_labels(labels.get("materials", ()), lang),
         partners=_es_labels(labels.get("partners", ()), lang),
         visibility=source["visibility"],
-        highlight={field: highlight[field] for field in ("title", "summary") if field in highlight},
+        highlight={field: highlight[field] for field in HIGHLIGHT_FIELDS if field in highlight},
     )
 
 
@@ -473,7 +479,7 @@ def _es_suggest_candidates(words: tuple[str, ...], *, user, lang: str):
                 "filter": _es_visibility(user),
             }
         },
-        "_source": ["reference", "title"],
+        "_source": ["reference", "title", "title_en"],
         "size": 50,
         "aggs": {
             "monuments": {"terms": {"field": "monument.slug", "size": 50}},
@@ -484,7 +490,8 @@ def _es_suggest_candidates(words: tuple[str, ...], *, user, lang: str):
     candidates = []
     for hit in response["hits"]["hits"]:
         source = hit.get("_source", {})
-        candidates.append(("title", source.get("title", ""), source.get("reference", "")))
+        for text, _code in names_in_order(source.get("title", ""), source.get("title_en", ""), lang):
+            candidates.append(("title", text, source.get("reference", "")))
     aggregations = response.get("aggregations", {})
     slugs = [str(b["key"]) for b in aggregations.get("monuments", {}).get("buckets", [])]
     keys = [str(b["key"]) for b in aggregations.get("techniques", {}).get("buckets", [])]

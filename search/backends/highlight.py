@@ -13,6 +13,10 @@ from ..params import WORD
 
 HIGHLIGHT_FRAGMENT = 160  # characters of summary around a match
 HIGHLIGHT_FRAGMENTS = 3
+# The fields marked, in both languages: a result's `highlight` keys (search.backends.response.Result).
+HIGHLIGHT_TITLES = ("title", "title_en")
+HIGHLIGHT_SUMMARIES = ("summary", "summary_en")
+HIGHLIGHT_FIELDS = HIGHLIGHT_TITLES + HIGHLIGHT_SUMMARIES
 
 
 def _match_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
@@ -63,14 +67,17 @@ def _fragments(text: str, spans: list[tuple[int, int]]) -> list[str]:
 
 
 def highlight_record(record, words: set[str]) -> dict[str, list[str]]:
-    """{"title": [...], "summary": [...]} for the fields where a word of the query occurs."""
+    """{"title": [...], "summary": [...], "title_en": [...], "summary_en": [...]} for the fields where a
+    word of the query occurs."""
     highlight = {}
     if not words:
         return highlight
-    title_spans = _match_spans(record.title, words)
-    if title_spans:
-        highlight["title"] = [_marked(record.title, title_spans)]
-    summary_spans = _match_spans(record.summary, words)
-    if summary_spans:
-        highlight["summary"] = _fragments(record.summary, summary_spans)
+    for field in HIGHLIGHT_TITLES:
+        text = getattr(record, field)
+        if spans := _match_spans(text, words):
+            highlight[field] = [_marked(text, spans)]
+    for field in HIGHLIGHT_SUMMARIES:
+        text = getattr(record, field)
+        if spans := _match_spans(text, words):
+            highlight[field] = _fragments(text, spans)
     return highlight

@@ -34,9 +34,25 @@ class MonumentRef:
 
 
 @dataclass(slots=True)
+class LocalizedText:
+    """A text kept in both languages, as a page in the requested language shows it (heritage.labels.text_in)."""
+
+    text: Annotated[str, Field(description="In the requested language, else in the other one.")]
+    lang: Annotated[Literal["vi", "en"], Field(description="The language `text` is in.")]
+    fallback: Annotated[
+        bool,
+        Field(description="True when `text` stands in for a translation into the requested language not yet made."),
+    ]
+
+
+@dataclass(slots=True)
 class Result:
     reference: Annotated[str, Field(examples=["HUE-NM-1991-01"])]
-    title: str
+    title: Annotated[str, Field(description="The title in Vietnamese, as entered.")]
+    title_en: Annotated[str, Field(description="The title in English; empty when not yet translated.")]
+    title_localized: Annotated[
+        LocalizedText, Field(description="The title to show for the requested language, with its language.")
+    ]
     url: Annotated[
         str,
         Field(
@@ -53,11 +69,11 @@ class Result:
     partners: TermNames
     visibility: VisibilityCode
     highlight: Annotated[
-        dict[Literal["title", "summary"], list[str]],
+        dict[Literal["title", "summary", "title_en", "summary_en"], list[str]],
         Field(
             description=(
-                "Fields where words of `q` occur (`title`, `summary`): HTML-escaped text in which only "
-                "<mark>…</mark> is markup. Empty without `q`."
+                "Fields where words of `q` occur (`title`, `summary` in Vietnamese; `title_en`, `summary_en` "
+                "in English): HTML-escaped text in which only <mark>…</mark> is markup. Empty without `q`."
             )
         ),
     ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from heritage.importing import RESTORATION_COLUMNS, restorations_import
+from heritage.importing import RESTORATION_COLUMNS, RESTORATION_OPTIONAL_COLUMNS, restorations_import
 from heritage.models import MonumentPage, RestorationRecord, Technique
 from heritage.services import monument_create
 
@@ -111,6 +111,36 @@ def test_a_valid_file_creates_published_records_with_revisions_and_terms(tmp_pat
     actions = set(ModelLogEntry.objects.for_instance(record).values_list("action", "revision_id"))
     assert actions == {("wagtail.create", record.live_revision_id), ("wagtail.publish", record.live_revision_id)}
     assert RestorationRecord.objects.public().count() == 2
+
+
+def test_the_english_columns_are_optional_and_kept_when_a_file_has_none(tmp_path, monuments):
+    english = {
+        "title_en": "Re-tiling with glazed tiles",
+        "funder_en": "Government of Japan",
+        "summary_en": "Roof retiled with glazed tiles.",
+    }
+    columns = RESTORATION_COLUMNS + RESTORATION_OPTIONAL_COLUMNS
+    path = tmp_path / "english.csv"
+    path.write_bytes(csv_bytes([row(summary="Lợp lại mái bằng ngói lưu ly.", **english)], columns=columns))
+    out = io.StringIO()
+    call_command("import_restorations", str(path), stdout=out, stderr=io.StringIO())
+    assert out.getvalue().strip() == "created 1, updated 0, unchanged 0"
+    record = RestorationRecord.objects.get()
+    assert (record.title_en, record.funder_en, record.summary_en) == tuple(english.values())
+
+    # A file without the English columns leaves them as they are…
+    out, _err = run(tmp_path, [row(summary="Lợp lại mái bằng ngói lưu ly.")])
+    assert out.strip() == "created 0, updated 0, unchanged 1"
+    record.refresh_from_db()
+    assert record.title_en == "Re-tiling with glazed tiles"
+    # …and one with an emptied English cell empties it.
+    path.write_bytes(
+        csv_bytes([row(summary="Lợp lại mái bằng ngói lưu ly.", **{**english, "title_en": ""})], columns=columns)
+    )
+    call_command("import_restorations", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    record.refresh_from_db()
+    assert (record.title_en, record.summary_en) == ("", "Roof retiled with glazed tiles.")
+    assert record.latest_revision.as_object().title_en == ""
 
 
 def test_imported_records_are_indexed_like_saved_ones(

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from heritage.importing import RESTORATION_COLUMNS
+from heritage.importing import RESTORATION_EXPORT_COLUMNS
 from heritage.models import Material, Partner, Technique
 from heritage.services import monument_create, site_tree_ensure
 from tests.factories import make_record
@@ -99,6 +99,8 @@ def archive_build() -> Archive:
         start="1991",
         end="1992-06",
         summary='Thay toàn bộ ngói lưu ly trên mái lầu Ngũ Phụng, "theo mẫu cũ", gia cố kèo.\nHai đợt.',
+        title_en="Re-tiling the Five Phoenix Pavilion roof",
+        summary_en="Every glazed tile of the Five Phoenix Pavilion roof replaced; trusses strengthened.",
         funder="Government of Japan",
         budget="1200000",
         currency="VND",
@@ -293,6 +295,8 @@ def test_the_response_has_the_documented_shape(client, archive):
     assert result == {
         "reference": "HUE-NM-1991-01",
         "title": "Thay ngói lưu ly mái lầu Ngũ Phụng",
+        "title_en": "Re-tiling the Five Phoenix Pavilion roof",
+        "title_localized": {"text": "Thay ngói lưu ly mái lầu Ngũ Phụng", "lang": "vi", "fallback": False},
         "url": "/vi/restorations/HUE-NM-1991-01/",
         "monument": {"slug": "ngo-mon", "name_vi": "Ngọ Môn", "name_en": "Meridian Gate"},
         "record_type": "treatment",
@@ -620,6 +624,37 @@ def test_highlights_match_without_diacritics(client, archive):
     assert result["highlight"]["title"] == ["Tu bổ tổng thể <mark>Điện</mark> <mark>Thái</mark> <mark>Hòa</mark>"]
 
 
+# --- Records in two languages (docs/translation.md) -------------------------------------------
+
+
+def test_a_record_is_found_by_the_words_of_its_english_title_and_summary(client, archive):
+    assert found(client, q="phoenix pavilion") == {"HUE-NM-1991-01"}
+    assert found(client, q="trusses strengthened") == {"HUE-NM-1991-01"}
+
+
+def test_the_title_comes_in_the_requested_language_with_its_language(client, archive):
+    (english,) = search(client, q="phoenix", lang="en")["results"]
+    assert english["title_localized"] == {
+        "text": "Re-tiling the Five Phoenix Pavilion roof",
+        "lang": "en",
+        "fallback": False,
+    }
+    assert english["title"] == "Thay ngói lưu ly mái lầu Ngũ Phụng"  # unchanged: the Vietnamese title
+    assert english["highlight"]["title_en"] == ["Re-tiling the Five <mark>Phoenix</mark> Pavilion roof"]
+    assert "title" not in english["highlight"]  # the word is not in the Vietnamese title
+
+    (untranslated,) = search(client, q="kiem tra", lang="en")["results"]
+    assert untranslated["title_en"] == ""
+    assert untranslated["title_localized"] == {"text": "Kiểm tra định kỳ", "lang": "vi", "fallback": True}
+    (vietnamese,) = search(client, q="phoenix", lang="vi")["results"]
+    assert vietnamese["title_localized"]["lang"] == "vi"
+
+
+def test_suggestions_complete_english_titles(client, archive):
+    suggestion = {"text": "Re-tiling the Five Phoenix Pavilion roof", "kind": "title", "value": "HUE-NM-1991-01"}
+    assert suggestion in suggest(client, "phoen", lang="en")
+
+
 # --- Queries per request ---------------------------------------------------------------------
 
 
@@ -667,7 +702,7 @@ def export(client, **params) -> list[dict]:
     data = b"".join(response.streaming_content)
     assert data.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark spreadsheets need
     reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
-    assert tuple(reader.fieldnames) == RESTORATION_COLUMNS
+    assert tuple(reader.fieldnames) == RESTORATION_EXPORT_COLUMNS
     return list(reader)
 
 
@@ -697,6 +732,9 @@ def test_export_is_every_matching_record_in_the_import_format(client, archive):
         "condition_after": "good",
         "summary": 'Thay toàn bộ ngói lưu ly trên mái lầu Ngũ Phụng, "theo mẫu cũ", gia cố kèo.\nHai đợt.',
         "visibility": "public",
+        "title_en": "Re-tiling the Five Phoenix Pavilion roof",
+        "funder_en": "",
+        "summary_en": "Every glazed tile of the Five Phoenix Pavilion roof replaced; trusses strengthened.",
     }
     assert nm["budget"] in ("1200000", "1200000.00")
     assert rows[3]["techniques"] == "Gia cố kèo; Sơn mài"

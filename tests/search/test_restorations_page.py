@@ -68,7 +68,7 @@ def test_page_renders_results_and_facets_on_the_database_backend(client, small_a
     assert '<label for="rsearch-q">' in html and '<label for="rsearch-from">' in html
     assert '<label for="rsearch-sort">' in html
     assert 'Ngọ Môn <span class="facet__count">(2)</span>' in html
-    assert "Trả lời từ tìm kiếm trong cơ sở dữ liệu" in html  # which backend answered
+    assert "Trả lời từ" not in html  # which backend answered: for restorers only (test below)
     assert '<a href="/vi/restorations/HUE-NM-1991-01/">' in html
 
 
@@ -200,7 +200,7 @@ def test_both_languages(client, small_archive):
     # Facet labels and monument names follow the language too.
     assert "Meridian Gate <span" in en and "Ngọ Môn <span" in vi
     assert "Lacquering" in en and "Sơn mài" in vi
-    assert '<a href="/en/restorations/HUE-NM-1991-01/">' in en
+    assert '<a href="/en/restorations/HUE-NM-1991-01/" lang="vi">' in en  # a title not yet translated
 
 
 def test_pagination_links_keep_the_parameters(client, small_archive):
@@ -240,24 +240,60 @@ def test_page_queries_do_not_grow_with_the_results(client, small_archive):
     assert len(many) == len(few)
 
 
+# --- Records in two languages; what is for restorers only -----------------------------------
+
+
+def test_a_restorer_finds_a_record_by_its_english_title_shown_in_english(client, small_archive, restorer):
+    record = small_archive["records"]["TH-2021"]
+    record.title_en = "Regilding the throne hall columns"
+    record.save()  # the database index follows the save (search.sync)
+    client.force_login(restorer)
+    response = _page(client, lang="en", q="regilding throne")
+    assert [item["result"].reference for item in response.context["results"]] == ["HUE-TH-2021-01"]
+    html = response.content.decode()
+    assert "<mark>Regilding</mark> the <mark>throne</mark> hall columns" in html
+    assert "Answered by the database search" in html
+    # A record without an English title: the Vietnamese one, inside its lang, "not yet translated".
+    response = _page(client, lang="en", q="khao sat")
+    html = response.content.decode()
+    assert re.search(r'<a href="/en/restorations/HUE-NM-2005-01/" lang="vi">[^<]*<mark>Khảo</mark> <mark>sát', html)
+    assert "(not yet translated)" in html
+
+
+def test_the_backend_note_is_for_those_who_read_internal_records(client, small_archive, restorer):
+    assert 'class="backend-note"' not in _page(client, lang="vi").content.decode()
+    assert "Answered by" not in _page(client, lang="en").content.decode()
+    client.force_login(restorer)
+    assert "Answered by the database search" in _page(client, lang="en").content.decode()
+
+
 # --- On the real Elasticsearch (services profile) --------------------------------------------
 
 
 @pytest.mark.needs("elasticsearch")
-def test_page_answers_from_elasticsearch(client, small_archive, settings):
+def test_page_answers_from_elasticsearch(client, small_archive, settings, restorer):
+    from heritage.models import RestorationRecord
     from search import es
     from tests.search.indexes import restoration_indexes_delete
 
     prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}restorations-page-"
     settings.ELASTICSEARCH_URL = CONFIGURED_ELASTICSEARCH_URL
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    RestorationRecord.objects.filter(reference="HUE-TH-2021-01").update(title_en="Regilding the throne hall columns")
     try:
         es.index_rebuild(force=True)
         response = _page(client, lang="en", q="thai hoa")
         assert response.status_code == 200
         assert response.context["answer"].backend == "elasticsearch"
         assert _titles(response) == ["Tu bổ điện Thái Hòa"]
-        assert "Answered by the Elasticsearch index." in response.content.decode()
+        assert "Answered by" not in response.content.decode()  # editorial detail: not for the public
+        # A restorer finds the record by its English title, shown in English, and is told who answered.
+        client.force_login(restorer)
+        response = _page(client, lang="en", q="regilding throne")
+        assert _titles(response) == ["Tu bổ điện Thái Hòa"]
+        html = response.content.decode()
+        assert "Regilding the <mark>throne</mark> hall columns" in html or "<mark>Regilding</mark>" in html
+        assert "Answered by the Elasticsearch index." in html
     finally:
         with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix), contextlib.suppress(Exception):
             restoration_indexes_delete()
