@@ -315,6 +315,27 @@ def _visitor(request):
     return getattr(request, "user", None) or AnonymousUser()
 
 
+def _items_localized(page, relation: str) -> None:
+    """Give the page's unsaved child items (gallery pictures) the page's locale, as wagtail-localize
+    needs translatable items to have; items created by code rarely say it."""
+    items = getattr(page, "_cluster_related_objects", {}).get(relation) or []
+    for item in items:
+        if item.locale_id is None:
+            item.locale_id = page.locale_id
+
+
+class LocalizedItem(TranslatableMixin):
+    """A translatable child item (heritage.translation) whose locale defaults to its page's."""
+
+    def save(self, *args, **kwargs):
+        if self.locale_id is None and self.page_id:
+            self.locale_id = Page.objects.filter(pk=self.page_id).values_list("locale_id", flat=True).first()
+        return super().save(*args, **kwargs)
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
 class MonumentCategory(models.TextChoices):
     CITADEL = "citadel", _("Citadel and walls")
     GATE = "gate", _("Gate")
@@ -497,6 +518,7 @@ class MonumentPage(Page):
         lang = _locale_language(self)
         self.name_sort = sort_key(name_in(self.name_vi, self.name_en, lang) or self.title, lang)
         _saving_too(kwargs, "name_sort", {"name_vi", "name_en", "title", "locale"})
+        _items_localized(self, "gallery_images")
         return super().save(*args, **kwargs)
 
     @cached_property
@@ -552,7 +574,7 @@ class MonumentPage(Page):
         return context
 
 
-class MonumentGalleryImage(TranslatableMixin, Orderable):
+class MonumentGalleryImage(LocalizedItem, Orderable):
     """A picture of a monument. Translatable so that wagtail-localize offers its caption for
     translation; the image is a fact (the same item in every language shares a translation_key)."""
 
@@ -563,7 +585,7 @@ class MonumentGalleryImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
     override_translatable_fields = [SynchronizedField("image", overridable=False), TranslatableField("caption")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(LocalizedItem.Meta, Orderable.Meta):
         pass
 
 
@@ -679,6 +701,8 @@ class ArtefactPage(Page):
         SynchronizedField("title_en", overridable=False),
         SynchronizedField("materials", overridable=False),
         SynchronizedField("date", overridable=False),
+        # A link: the original's, to the monument's page in the translation's language when there
+        # is one (heritage.translation; wagtail-localize's own related-object segment wants a Page).
         SynchronizedField("location", overridable=False),
         TranslatableField("object_type"),
         TranslatableField("dimensions"),
@@ -706,6 +730,7 @@ class ArtefactPage(Page):
         lang = _locale_language(self)
         self.name_sort = sort_key(name_in(self.title_vi, self.title_en, lang) or self.title, lang)
         _saving_too(kwargs, "name_sort", {"title_vi", "title_en", "title", "locale"})
+        _items_localized(self, "images")
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -732,7 +757,7 @@ class ArtefactPage(Page):
         return response
 
 
-class ArtefactImage(TranslatableMixin, Orderable):
+class ArtefactImage(LocalizedItem, Orderable):
     """A picture of an artefact, translatable as MonumentGalleryImage is."""
 
     page = ParentalKey(ArtefactPage, on_delete=models.CASCADE, related_name="images")
@@ -742,7 +767,7 @@ class ArtefactImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
     override_translatable_fields = [SynchronizedField("image", overridable=False), TranslatableField("caption")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(LocalizedItem.Meta, Orderable.Meta):
         pass
 
 

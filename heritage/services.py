@@ -90,7 +90,7 @@ def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = Tr
     translations are made by wagtail-localize, titled with the monument's name in their language,
     their text the original's until translated.
     """
-    from .translation import translations_create, translations_sync
+    from .translation import translations_follow
 
     monument = MonumentPage.objects.child_of(index).filter(slug=slug).first()
     if monument is None:
@@ -103,11 +103,7 @@ def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = Tr
     monument.full_clean()
     _publish(monument)
     if translate:
-        locales = Locale.objects.filter(language_code__in=TRANSLATION_LOCALES)
-        missing = [locale for locale in locales if monument.get_translation_or_none(locale) is None]
-        translations_sync(instance=monument)
-        if missing:
-            translations_create(monument, locales=missing)
+        translations_follow(monument, locales=Locale.objects.filter(language_code__in=TRANSLATION_LOCALES))
     return monument
 
 

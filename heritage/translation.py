@@ -106,6 +106,29 @@ def translations_sync(*, instance: Page, user=None, force: bool = False) -> list
     ]
 
 
+def translations_follow(original: Page, *, locales: Iterable[Locale], user=None) -> None:
+    """Make `original`'s translations into `locales` follow it now: synced when wagtail-localize keeps
+    them, adopted when they were made before it (translation_adopt), created when missing. What the
+    services, the demo loader and the artefact import call after publishing an original."""
+    original = original.specific
+    locales = [locale for locale in locales if locale.pk != original.locale_id]
+    managed = set(
+        Translation.objects.filter(
+            source__object_id=original.translation_key, source__locale_id=original.locale_id, enabled=True
+        ).values_list("target_locale_id", flat=True)
+    )
+    translations_sync(instance=original, user=user)
+    missing = []
+    for locale in locales:
+        existing = original.get_translation_or_none(locale)
+        if existing is None:
+            missing.append(locale)
+        elif locale.pk not in managed:
+            translation_adopt(original=original, translation=existing, user=user)
+    if missing:
+        translations_create(original, locales=missing, user=user)
+
+
 def _up_to_date(record: Translation, *, source: TranslationSource, original: Page) -> bool:
     """True when nothing changed since the translation was last saved: not the source, not a
     translated string, and the translation is published as it should be."""
@@ -136,10 +159,38 @@ def _save(record: Translation, *, original: Page, user=None) -> Page:
         target, _created = record.source.create_or_update_translation(
             record.target_locale, user=user, publish=False, fallback=True, copy_parent_pages=True
         )
+        _links_localized(target)
         if original.live:
             target.get_latest_revision().publish(user=user)
             target.refresh_from_db()
     return target
+
+
+def _links_localized(target) -> None:
+    """Point the translation's synchronised links to other pages (an artefact's monument) at those
+    pages' translations in its locale, where they exist, in the page and its latest revision."""
+    changed = []
+    for field in get_translatable_fields(type(target)):
+        model_field = field.get_field(type(target))
+        if not (field.is_synchronized(target) and isinstance(model_field, models.ForeignKey)):
+            continue
+        if not issubclass(model_field.related_model, Page):
+            continue
+        linked = getattr(target, model_field.name)
+        if linked is None or linked.locale_id == target.locale_id:
+            continue
+        local = model_field.related_model.objects.filter(
+            translation_key=linked.translation_key, locale_id=target.locale_id
+        ).first()
+        if local is not None:
+            setattr(target, model_field.name, local)
+            changed.append(model_field)
+    if changed:
+        target.save(update_fields=[field.name for field in changed], clean=False)
+        revision = target.get_latest_revision()
+        for field in changed:
+            revision.content[field.name] = getattr(target, field.attname)
+        revision.save(update_fields=["content"])
 
 
 def _many_to_many_cleared(original, target) -> None:
