@@ -27,10 +27,14 @@ def _translate(page: Page, *, locale: Locale, **strings) -> Page:
     `strings` are translations of the page's strings by field ("title"), set only when the
     translation is created: afterwards curators translate in wagtail-localize's editor.
     """
-    from .translation import strings_translate, translations_create
+    from .translation import strings_translate, translation_adopt, translations_create
 
     existing = page.get_translation_or_none(locale)
     if existing:
+        from wagtail_localize.models import Translation
+
+        if not Translation.objects.filter(source__object_id=page.translation_key, target_locale=locale).exists():
+            translation_adopt(original=page, translation=existing)  # made before wagtail-localize
         return existing.specific
     strings_translate(page, locale, strings)
     return translations_create(page, locales=[locale])[0]

@@ -136,7 +136,7 @@ def _up_to_date(record: Translation, *, source: TranslationSource, original: Pag
     if last is None or last.created_at < source.last_updated_at:
         return False
     newer_strings = StringTranslation.objects.filter(
-        translation_of__segments__source=source, locale=record.target_locale, updated_at__gt=last.created_at
+        context__object_id=source.object_id, locale=record.target_locale, updated_at__gt=last.created_at
     )
     if newer_strings.exists():
         return False
