@@ -50,9 +50,12 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.locales",
+    # Page translation (heritage/translation.py, docs/translation.md): replaces
+    # wagtail.contrib.simple_translation. Not wagtail_localize.locales: its "Sync from" makes alias
+    # pages, which show the original's text with no sign that it is untranslated.
+    "wagtail_localize",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

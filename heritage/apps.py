@@ -20,6 +20,10 @@ class HeritageConfig(AppConfig):
         admin_csv_exports_make_safe()
         file_acls.connect()
 
+        from . import translation, translation_panel  # noqa: F401  (the dashboard panel's hook)
+
+        translation.connect()  # translations follow their original when it is published
+
         # One pixel limit. Pillow refuses to open an image of more than twice its
         # MAX_IMAGE_PIXELS (about 179 million pixels by default) and warns above it; the
         # uploads, the imports and Wagtail's renditions all open images through it. Set to the

@@ -58,6 +58,7 @@ from .models import (
 from .services import DEFAULT_LOCALE, TRANSLATION_LOCALES, vocabulary_terms_ensure
 from .spreadsheets import spreadsheet_unsafe
 from .text import fold
+from .translation import translations_follow
 
 logger = logging.getLogger(__name__)
 
@@ -1141,26 +1142,8 @@ def _artefacts_write(plans: list[ArtefactPlan], *, index, user, uploaded: list[s
             if image:
                 _with_image(page, image)
             _publish(page, user=user)
-            page.refresh_from_db()
-            for locale in locales.values():
-                _artefact_translation_sync(page, locale=locale, plan=plan, materials=materials, image=image, user=user)
+            page = ArtefactPage.objects.get(pk=page.pk)  # as published, without the unsaved child items
+            # The translations follow the original through wagtail-localize: facts copied, the
+            # title the artefact's name in their language, text the original's until translated.
+            translations_follow(page, locales=locales.values(), user=user)
             _report_progress(progress, "writing", done, len(plans), every=1)
-
-
-def _artefact_translation_sync(page, *, locale, plan, materials, image, user) -> None:
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale)
-    translation = translation.specific
-    for name, value in plan.values.items():
-        setattr(translation, name, value)
-    if plan.values["location_id"]:
-        # The translated artefact points at the monument's page in its own language, when there is one.
-        monument = MonumentPage.objects.get(pk=plan.values["location_id"])
-        local = monument.get_translation_or_none(locale)
-        translation.location_id = local.pk if local else monument.pk
-    translation.title = name_in(plan.values["title_vi"], plan.values["title_en"], locale.language_code)
-    translation.materials = materials
-    if image:
-        _with_image(translation, image)
-    _publish(translation, user=user)

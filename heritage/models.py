@@ -25,9 +25,11 @@ from wagtail.models import (
     Orderable,
     Page,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import visibility
 from .collation import SortKeyField, sort_key
@@ -300,6 +302,12 @@ class HomePage(Page):
     subpage_types = ["heritage.MonumentIndexPage", "heritage.ArtefactIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    # wagtail-localize (heritage/translation.py): the featured monuments are a fact of every
+    # language's home page; the title and introduction are translated.
+    override_translatable_fields = [
+        SynchronizedField("featured_monuments", overridable=False),
+        TranslatableField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -326,6 +334,27 @@ def _visitor(request):
     return getattr(request, "user", None) or AnonymousUser()
 
 
+def _items_localized(page, relation: str) -> None:
+    """Give the page's unsaved child items (gallery pictures) the page's locale, as wagtail-localize
+    needs translatable items to have; items created by code rarely say it."""
+    items = getattr(page, "_cluster_related_objects", {}).get(relation) or []
+    for item in items:
+        if item.locale_id is None:
+            item.locale_id = page.locale_id
+
+
+class LocalizedItem(TranslatableMixin):
+    """A translatable child item (heritage.translation) whose locale defaults to its page's."""
+
+    def save(self, *args, **kwargs):
+        if self.locale_id is None and self.page_id:
+            self.locale_id = Page.objects.filter(pk=self.page_id).values_list("locale_id", flat=True).first()
+        return super().save(*args, **kwargs)
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
 class MonumentCategory(models.TextChoices):
     CITADEL = "citadel", _("Citadel and walls")
     GATE = "gate", _("Gate")
@@ -347,6 +376,7 @@ class MonumentIndexPage(Page):
     subpage_types = ["heritage.MonumentPage"]
     parent_page_types = ["heritage.HomePage"]
     max_count_per_parent = 1
+    override_translatable_fields = [SynchronizedField("slug", overridable=False), TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("monuments index")
@@ -384,7 +414,12 @@ class MonumentPage(Page):
     name_vi = models.CharField(_("Vietnamese name"), max_length=255)
     name_en = models.CharField(_("English name"), max_length=255)
     other_names = models.TextField(
-        _("other names"), blank=True, help_text=_("One per line: historical names, Hán-Nôm, transliterations.")
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line: historical names, Hán-Nôm, transliterations. A name is read as Vietnamese; "
+            "start the line with “en:” for a name in English."
+        ),
     )
     category = models.CharField(_("category"), max_length=32, choices=MonumentCategory.choices)
     latitude = models.DecimalField(
@@ -459,6 +494,30 @@ class MonumentPage(Page):
     parent_page_types = ["heritage.MonumentIndexPage"]
     subpage_types = []
 
+    # wagtail-localize (heritage/translation.py, docs/translation.md). Facts: one value in every
+    # language, edited on the original (Vietnamese) page only and copied to every translation when
+    # it is published. Named, because wagtail-localize would offer PartialDateField (a CharField)
+    # and the names for translation. Text: translated in wagtail-localize's editor or PO files.
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("name_vi", overridable=False),
+        SynchronizedField("name_en", overridable=False),
+        SynchronizedField("other_names", overridable=False),
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("construction_start", overridable=False),
+        SynchronizedField("construction_end", overridable=False),
+        SynchronizedField("reign", overridable=False),
+        SynchronizedField("unesco_component", overridable=False),
+        SynchronizedField("current_condition", overridable=False),
+        TranslatableField("intro"),
+        TranslatableField("construction_notes"),
+        TranslatableField("condition_notes"),
+        TranslatableField("body"),
+        TranslatableField("gallery_images"),
+    ]
+
     class Meta:
         verbose_name = _("monument")
         verbose_name_plural = _("monuments")
@@ -478,11 +537,27 @@ class MonumentPage(Page):
         lang = _locale_language(self)
         self.name_sort = sort_key(name_in(self.name_vi, self.name_en, lang) or self.title, lang)
         _saving_too(kwargs, "name_sort", {"name_vi", "name_en", "title", "locale"})
+        _items_localized(self, "gallery_images")
         return super().save(*args, **kwargs)
 
     @cached_property
+    def other_names_texts(self) -> list:
+        """The other names, each a labels.Text in its language: Vietnamese, or English for a line
+        that starts with "en:" (names in Chinese characters get their own lang through mark_han)."""
+        from .labels import Text
+
+        texts = []
+        for line in self.other_names.splitlines():
+            code, sep, rest = line.strip().partition(":")
+            if sep and code.strip().lower() in ("en", "vi") and rest.strip():
+                texts.append(Text(rest.strip(), code.strip().lower()))
+            elif line.strip():
+                texts.append(Text(line.strip(), "vi"))
+        return texts
+
+    @cached_property
     def other_names_list(self) -> list[str]:
-        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+        return [text.text for text in self.other_names_texts]
 
     def get_context(self, request, *args, **kwargs):
         """The page, with a bounded summary of the restoration records the visitor may see.
@@ -518,12 +593,19 @@ class MonumentPage(Page):
         return context
 
 
-class MonumentGalleryImage(Orderable):
+class MonumentGalleryImage(LocalizedItem, Orderable):
+    """A picture of a monument. Translatable so that wagtail-localize offers its caption for
+    translation; the image is a fact (the same item in every language shares a translation_key)."""
+
     page = ParentalKey(MonumentPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    override_translatable_fields = [SynchronizedField("image", overridable=False), TranslatableField("caption")]
+
+    class Meta(LocalizedItem.Meta, Orderable.Meta):
+        pass
 
 
 class FeaturedMonument(Orderable):
@@ -550,6 +632,7 @@ class ArtefactIndexPage(Page):
     subpage_types = ["heritage.ArtefactPage"]
     parent_page_types = ["heritage.HomePage"]
     max_count_per_parent = 1
+    override_translatable_fields = [SynchronizedField("slug", overridable=False), TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("artefacts index")
@@ -627,6 +710,27 @@ class ArtefactPage(Page):
     parent_page_types = ["heritage.ArtefactIndexPage"]
     subpage_types = []
 
+    # wagtail-localize, as MonumentPage's. The object type and the period are words ("Đỉnh đồng",
+    # "Minh Mạng (đúc 1835–1837)"), so translated; the materials are vocabulary terms that carry
+    # both names, so a fact (wagtail-localize leaves many-to-many fields out unless named).
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("accession_number", overridable=False),
+        SynchronizedField("title_vi", overridable=False),
+        SynchronizedField("title_en", overridable=False),
+        SynchronizedField("materials", overridable=False),
+        SynchronizedField("date", overridable=False),
+        # A link: the original's, to the monument's page in the translation's language when there
+        # is one (heritage.translation; wagtail-localize's own related-object segment wants a Page).
+        SynchronizedField("location", overridable=False),
+        TranslatableField("object_type"),
+        TranslatableField("dimensions"),
+        TranslatableField("period"),
+        TranslatableField("provenance"),
+        TranslatableField("description"),
+        TranslatableField("images"),
+    ]
+
     class Meta:
         verbose_name = _("artefact")
         verbose_name_plural = _("artefacts")
@@ -645,6 +749,7 @@ class ArtefactPage(Page):
         lang = _locale_language(self)
         self.name_sort = sort_key(name_in(self.title_vi, self.title_en, lang) or self.title, lang)
         _saving_too(kwargs, "name_sort", {"title_vi", "title_en", "title", "locale"})
+        _items_localized(self, "images")
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -671,12 +776,18 @@ class ArtefactPage(Page):
         return response
 
 
-class ArtefactImage(Orderable):
+class ArtefactImage(LocalizedItem, Orderable):
+    """A picture of an artefact, translatable as MonumentGalleryImage is."""
+
     page = ParentalKey(ArtefactPage, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    override_translatable_fields = [SynchronizedField("image", overridable=False), TranslatableField("caption")]
+
+    class Meta(LocalizedItem.Meta, Orderable.Meta):
+        pass
 
 
 # --- Restoration records -----------------------------------------------------------
@@ -914,3 +1025,29 @@ class RestorationDocument(Orderable):
         FieldPanel("document"),
         FieldRowPanel([FieldPanel("caption"), FieldPanel("caption_en")], heading=_("Caption")),
     ]
+
+
+# --- Translation ---------------------------------------------------------------------
+
+
+class PendingTranslationSync(models.Model):
+    """An original page whose translations did not follow its last publication (heritage.translation).
+
+    Written when the sync after a publication fails; removed once `heritage.translation.retry_pending()`
+    (`manage.py translations retry`, the worker) has synced the page's current state. Not a foreign
+    key: the page may have been deleted meanwhile.
+    """
+
+    page_id = models.BigIntegerField(_("page id"), unique=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["page_id"]
+        verbose_name = _("pending translation sync")
+        verbose_name_plural = _("pending translation syncs")
+
+    def __str__(self):
+        return f"page {self.page_id} ({self.attempts} attempts)"

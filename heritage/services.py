@@ -21,16 +21,23 @@ def _publish(page: Page) -> Page:
     return page
 
 
-def _translate(page: Page, *, locale: Locale, **fields) -> Page:
-    """The page's translation in `locale`, created (and published) if missing."""
+def _translate(page: Page, *, locale: Locale, **strings) -> Page:
+    """The page's translation in `locale` through wagtail-localize, created (and published) if missing.
+
+    `strings` are translations of the page's strings by field ("title"), set only when the
+    translation is created: afterwards curators translate in wagtail-localize's editor.
+    """
+    from .translation import strings_translate, translation_adopt, translations_create
+
     existing = page.get_translation_or_none(locale)
     if existing:
+        from wagtail_localize.models import Translation
+
+        if not Translation.objects.filter(source__object_id=page.translation_key, target_locale=locale).exists():
+            translation_adopt(original=page, translation=existing)  # made before wagtail-localize
         return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return _publish(translation)
+    strings_translate(page, locale, strings)
+    return translations_create(page, locales=[locale])[0]
 
 
 @transaction.atomic
@@ -69,9 +76,12 @@ def site_tree_ensure() -> dict[str, dict[str, Page]]:
 
     for code in TRANSLATION_LOCALES:
         locale, _ = Locale.objects.get_or_create(language_code=code)
-        tree[code] = {
-            key: _translate(page, locale=locale, title=SITE_TITLES[key][code]) for key, page in tree["vi"].items()
-        }
+        tree[code] = {}
+        for key, page in tree["vi"].items():
+            strings = {"title": SITE_TITLES[key][code]}
+            if key == "home":
+                strings["slug"] = f"{page.slug}-{code}"  # siblings under the root: slugs must differ
+            tree[code][key] = _translate(page, locale=locale, **strings)
     return tree
 
 
@@ -79,8 +89,13 @@ def site_tree_ensure() -> dict[str, dict[str, Page]]:
 def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = True, **fields) -> MonumentPage:
     """A published monument under `index`, titled with its Vietnamese name, and its translations.
 
-    Idempotent by slug: an existing monument is updated with the given fields.
+    Idempotent by slug: an existing monument is updated with the given fields, and its translations
+    follow it (heritage.translation: facts copied, text kept as translated). A new monument's
+    translations are made by wagtail-localize, titled with the monument's name in their language,
+    their text the original's until translated.
     """
+    from .translation import translations_follow
+
     monument = MonumentPage.objects.child_of(index).filter(slug=slug).first()
     if monument is None:
         monument = MonumentPage(slug=slug, locale=index.locale, title=fields["name_vi"], **fields)
@@ -92,17 +107,7 @@ def monument_create(*, index: MonumentIndexPage, slug: str, translate: bool = Tr
     monument.full_clean()
     _publish(monument)
     if translate:
-        for code in TRANSLATION_LOCALES:
-            locale = Locale.objects.get(language_code=code)
-            translation = monument.get_translation_or_none(locale)
-            if translation is None:
-                _translate(monument, locale=locale, title=monument.name_en)
-            else:
-                translation = translation.specific
-                for name, value in fields.items():
-                    setattr(translation, name, value)
-                translation.title = monument.name_en
-                _publish(translation)
+        translations_follow(monument, locales=Locale.objects.filter(language_code__in=TRANSLATION_LOCALES))
     return monument
 
 
@@ -130,19 +135,19 @@ def vocabulary_terms_ensure(model, names: list[str]) -> list:
 
 @transaction.atomic
 def home_featured_set(*, home: HomePage, monuments: list[MonumentPage]) -> bool:
-    """Feature `monuments` on `home` and on each of its translations, in this order.
+    """Feature `monuments` on `home` (an original), in this order; its translations follow it.
 
-    Each home page lists the monuments' translations in its own locale (the original where there is
-    none). Only a home page whose list changes gets a new revision, published. True when any did.
+    The list is a fact of every language's home page (heritage.translation copies it); each home
+    page shows the monuments' translations in its own locale (heritage.selectors.home_monuments).
+    A new revision is published only when the list changes. True when it did.
     """
-    changed = False
-    for page in [home, *(page.specific for page in home.get_translations())]:
-        wanted = [monument.get_translation_or_none(page.locale) or monument for monument in monuments]
-        if [item.monument_id for item in page.featured_monuments.all()] == [m.pk for m in wanted]:
-            continue
-        page.featured_monuments = [
-            FeaturedMonument(monument=monument, sort_order=position) for position, monument in enumerate(wanted)
-        ]
-        _publish(page)
-        changed = True
-    return changed
+    from .translation import translations_sync
+
+    if [item.monument_id for item in home.featured_monuments.all()] == [m.pk for m in monuments]:
+        return False
+    home.featured_monuments = [
+        FeaturedMonument(monument=monument, sort_order=position) for position, monument in enumerate(monuments)
+    ]
+    _publish(home)
+    translations_sync(instance=home)
+    return True

@@ -29,13 +29,16 @@ class MonumentData:
     construction_notes: str
     intro: str  # Vietnamese, the default locale
     intro_en: str  # the English translation's intro
-    other_names: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()  # "en: …" for a name in English (MonumentPage.other_names)
     unesco_component: bool = True
     current_condition: str = ""
     condition_notes: str = ""
+    # The English translations (heritage.translation), written from the Vietnamese above.
+    construction_notes_en: str = ""
+    condition_notes_en: str = ""
 
     def page_fields(self) -> dict:
-        """The MonumentPage fields shared by both locales (the English intro is set on the translation)."""
+        """The Vietnamese page's fields (the English texts are its translations)."""
         return {
             "name_vi": self.name_vi,
             "name_en": self.name_en,
@@ -70,6 +73,10 @@ class ArtefactData:
     description_en: str
     dimensions: str = ""
     date: str = ""
+    # The English translations (heritage.translation), written from the Vietnamese above.
+    period_en: str = ""
+    provenance_en: str = ""
+    dimensions_en: str = ""
 
 
 MONUMENTS = [
@@ -96,7 +103,12 @@ MONUMENTS = [
             "The walled capital of the Nguyễn dynasty on the north bank of the Perfume River, ringed by a moat "
             "and enclosing the Imperial City and the Forbidden Purple City."
         ),
-        other_names=("Kinh thành Phú Xuân", "Thành Nội", "京城", "Imperial Citadel of Huế"),
+        other_names=("Kinh thành Phú Xuân", "Thành Nội", "京城", "en: Imperial Citadel of Huế"),
+        construction_notes_en=(
+            "Begun in 1805 under Gia Long. The walls were first built of earth and later faced with brick "
+            "step by step. The year of completion is usually given as 1832, under Minh Mạng (after commonly "
+            "cited sources; not checked against the official chronicles)."
+        ),
     ),
     MonumentData(
         slug="hoang-thanh",
@@ -120,7 +132,11 @@ MONUMENTS = [
             "The second enclosure inside the Citadel, holding the palaces, dynastic temples and court offices; "
             "its main entrance is the Meridian Gate."
         ),
-        other_names=("Đại Nội", "皇城", "Imperial Enclosure"),
+        other_names=("Đại Nội", "皇城", "en: Imperial Enclosure"),
+        construction_notes_en=(
+            "Built from 1804 under Gia Long; completed in 1833 under Minh Mạng, when the Meridian Gate was "
+            "raised and the Hall of Supreme Harmony was moved to its present site."
+        ),
     ),
     MonumentData(
         slug="ngo-mon",
@@ -145,7 +161,12 @@ MONUMENTS = [
             "The southern main gate of the Imperial City: a masonry gate platform with five passages, crowned "
             "by the wooden Five Phoenix Pavilion."
         ),
-        other_names=("Noon Gate", "Lầu Ngũ Phụng (lầu trên cổng)", "午門"),
+        other_names=("en: Noon Gate", "Lầu Ngũ Phụng (lầu trên cổng)", "午門"),
+        construction_notes_en=(
+            "Raised in 1833 under Minh Mạng, in the same campaign as the moving of the Hall of Supreme "
+            "Harmony. The Five Phoenix Pavilion on the gate platform has been repaired many times; the "
+            "restoration of the early 1990s was funded by Japan through UNESCO (see record HUE-NGM-1991-01)."
+        ),
     ),
     MonumentData(
         slug="dien-thai-hoa",
@@ -170,9 +191,15 @@ MONUMENTS = [
             "The throne hall where the Nguyễn emperors were crowned and held grand audiences; 80 lacquered and "
             "gilded ironwood columns, with the Esplanade of Great Salutation in front."
         ),
-        other_names=("太和殿", "Palace of Supreme Harmony"),
+        other_names=("太和殿", "en: Palace of Supreme Harmony"),
         current_condition="good",
         condition_notes="Sau đợt tu bổ 2021–2024.",
+        construction_notes_en=(
+            "According to the Đại Nam thực lục, the hall was begun early in 1805 and finished at the end of "
+            "that year. In 1833 Emperor Minh Mạng had it moved south and rebuilt on a larger scale at its "
+            "present site. Restored many times; the latest restoration ran 2021–2024 (see HUE-DTH-2021-01)."
+        ),
+        condition_notes_en="After the 2021–2024 restoration.",
     ),
     MonumentData(
         slug="dien-can-chanh",
@@ -200,6 +227,13 @@ MONUMENTS = [
         other_names=("勤政殿",),
         current_condition="poor",
         condition_notes="Bị phá hủy năm 1947; chỉ còn nền móng.",
+        construction_notes_en=(
+            "Built in 1804 under Gia Long, where the emperor worked and held his everyday audiences. "
+            "Destroyed in 1947 during the war; only the foundations remain. In August 2024 the Hue Monuments"
+            " Conservation Centre said it would launch a restoration project (Vietnam News Agency); the "
+            "present state has not been verified."
+        ),
+        condition_notes_en="Destroyed in 1947; only the foundations remain.",
     ),
     MonumentData(
         slug="dien-kien-trung",
@@ -228,6 +262,14 @@ MONUMENTS = [
         other_names=("Lầu Kiến Trung", "建忠殿"),
         current_condition="good",
         condition_notes="Phục hồi 2019–2023.",
+        construction_notes_en=(
+            "On the site of the Minh Viễn pavilion (1827–1876, under Minh Mạng) and the Du Cửu pavilion "
+            "(1913–1916, under Duy Tân), which Emperor Khải Định renamed Kiến Trung in 1916. In 1921 Khải "
+            "Định had it rebuilt in a blend of European and Asian styles, completed in 1923. Destroyed in "
+            "1947; restored 2019–2023 and opened to visitors for the Lunar New Year of Giáp Thìn, 2024 (see "
+            "HUE-DKT-2019-01)."
+        ),
+        condition_notes_en="Restored 2019–2023.",
     ),
     MonumentData(
         slug="duyet-thi-duong",
@@ -253,6 +295,12 @@ MONUMENTS = [
             "Vietnam; today a stage for Nhã nhạc, the royal court music."
         ),
         other_names=("Nhà hát Duyệt Thị Đường", "閱是堂"),
+        construction_notes_en=(
+            "Built in 1826 under Minh Mạng (one source gives July 1826; not verified); first repaired in "
+            "1829. In 1962 it was converted into the Huế National School of Music, which altered its "
+            "structure. Restored 1995–2002, with regular performances since March 2003 (see "
+            "HUE-DTD-1995-01)."
+        ),
     ),
     MonumentData(
         slug="the-mieu",
@@ -275,7 +323,12 @@ MONUMENTS = [
             "The temple of the Nguyễn emperors in the south-west of the Imperial City, facing the courtyard of "
             "the Nine Dynastic Urns and the Pavilion of Glorious Coming."
         ),
-        other_names=("Thế Tổ Miếu", "世廟", "Temple of Generations"),
+        other_names=("Thế Tổ Miếu", "世廟", "en: Temple of Generations"),
+        construction_notes_en=(
+            "Built 1821–1822 under Minh Mạng to worship Emperor Gia Long (Thế Tổ), and later the Nguyễn "
+            "emperors. In 1959 the tablets of the emperors Hàm Nghi, Thành Thái and Duy Tân were brought in "
+            "(after commonly cited sources)."
+        ),
     ),
     MonumentData(
         slug="hien-lam-cac",
@@ -294,6 +347,7 @@ MONUMENTS = [
             "meritorious officials of the Nguyễn dynasty."
         ),
         other_names=("顯臨閣",),
+        construction_notes_en="Built 1821–1822 under Minh Mạng, at the same time as the Thế Tổ Temple.",
     ),
     MonumentData(
         slug="cuu-dinh",
@@ -312,7 +366,13 @@ MONUMENTS = [
         ),
         intro=("Chín chiếc đỉnh đồng lớn đúc dưới triều Minh Mạng, biểu tượng cho sự bền vững của vương triều Nguyễn."),
         intro_en="Nine great bronze urns cast under Minh Mạng as emblems of the permanence of the Nguyễn dynasty.",
-        other_names=("九鼎", "Nine Urns"),
+        other_names=("九鼎", "en: Nine Urns"),
+        construction_notes_en=(
+            "Cast from the end of 1835 and completed in 1837 under Minh Mạng, placed in the courtyard before"
+            " the Thế Tổ Temple. Each urn bears a name matching the temple name of an emperor and is "
+            "decorated with reliefs of mountains and rivers, produce and weapons. Recognised as a National "
+            "Treasure in 2012 (after commonly cited sources)."
+        ),
     ),
     MonumentData(
         slug="trieu-to-mieu",
@@ -333,6 +393,12 @@ MONUMENTS = [
         other_names=("Triệu Miếu", "肇廟"),
         current_condition="good",
         condition_notes="Sau đợt tu bổ 2014–2016.",
+        construction_notes_en=(
+            "Built in 1804 under Gia Long, the first temple raised in the Imperial City, for the worship of "
+            "Triệu Tổ Nguyễn Kim and his wife. Repaired 1983–1985 and 2014–2016 (see HUE-TTM-2014-01, "
+            "HUE-TTM-2014-02)."
+        ),
+        condition_notes_en="After the 2014–2016 restoration.",
     ),
     MonumentData(
         slug="hung-to-mieu",
@@ -351,6 +417,10 @@ MONUMENTS = [
         intro="Miếu thờ thân sinh của vua Gia Long, gần Thế Miếu ở phía tây Hoàng thành.",
         intro_en="The temple of Emperor Gia Long's parents, near the Thế Tổ Temple in the west of the Imperial City.",
         other_names=("Hưng Miếu", "興廟"),
+        construction_notes_en=(
+            "Built in 1804 under Gia Long; rebuilt in 1821 on Emperor Minh Mạng's order. It worships Hưng Tổ"
+            " Nguyễn Phúc Luân and his wife, Emperor Gia Long's parents."
+        ),
     ),
     MonumentData(
         slug="cung-an-dinh",
@@ -378,6 +448,14 @@ MONUMENTS = [
             "decoration of the Khải Tường Pavilion."
         ),
         other_names=("Phủ An Định", "Lầu Khải Tường (tòa chính)", "安定宮"),
+        construction_notes_en=(
+            "Originally the An Định residence, the private mansion of Prince Nguyễn Phúc Bửu Đảo (later "
+            "Emperor Khải Định). Sources disagree on when the first residence was built (under Đồng Khánh, "
+            "or in 1902), so no date is given here. The present building, with the Khải Tường Pavilion, was "
+            "remodelled in a modern style in 1917–1919 under Khải Định (after the Hue Monuments Conservation"
+            " Centre). That the palace belongs to the UNESCO property rests on a document of the German "
+            "Foreign Office (2010), not checked against the UNESCO file."
+        ),
     ),
     MonumentData(
         slug="chua-thien-mu",
@@ -404,6 +482,12 @@ MONUMENTS = [
             "seven-storey Phước Duyên tower is a symbol of Huế."
         ),
         other_names=("Chùa Linh Mụ", "天姥寺", "Tháp Phước Duyên"),
+        construction_notes_en=(
+            "According to the Đại Nam thực lục, Lord Nguyễn Hoàng had the pagoda built in 1601 on Hà Khê "
+            "hill; one source holds that an older pagoda stood here before 1555 (Ô Châu cận lục). The year "
+            "of completion is unknown, so it is left empty. In 1714 Lord Nguyễn Phúc Chu had it restored on "
+            "a large scale (see HUE-TMU-1714-01). The Phước Duyên tower was built in 1844 under Thiệu Trị."
+        ),
     ),
     MonumentData(
         slug="lang-gia-long",
@@ -428,6 +512,10 @@ MONUMENTS = [
             "emperor and Empress Thừa Thiên lie side by side."
         ),
         other_names=("Thiên Thọ Lăng", "天授陵"),
+        construction_notes_en=(
+            "Begun in 1814 after the death of Empress Thừa Thiên Cao, completed in 1820. The tomb area on "
+            "Thiên Thọ mountain holds many tombs of the royal family."
+        ),
     ),
     MonumentData(
         slug="lang-minh-mang",
@@ -452,6 +540,10 @@ MONUMENTS = [
             "stand symmetrically along one long sacred axis."
         ),
         other_names=("Hiếu Lăng", "孝陵"),
+        construction_notes_en=(
+            "Emperor Minh Mạng had the site chosen and work begun in 1840; he died early in 1841, and "
+            "Emperor Thiệu Trị had the work continued and completed in 1843."
+        ),
     ),
     MonumentData(
         slug="lang-tu-duc",
@@ -476,6 +568,11 @@ MONUMENTS = [
             "poetic landscape."
         ),
         other_names=("Khiêm Lăng", "謙陵", "Vạn Niên Cơ", "Khiêm Cung"),
+        construction_notes_en=(
+            "Built 1864–1867, first called Vạn Niên Cơ, later renamed Khiêm Cung; after the emperor's death "
+            "(1883) it was called Khiêm Lăng. The heavy labour of building the tomb led to the Chày Vôi "
+            "uprising of 1866."
+        ),
     ),
     MonumentData(
         slug="lang-khai-dinh",
@@ -500,6 +597,11 @@ MONUMENTS = [
             "ceramic and glass inlay."
         ),
         other_names=("Ứng Lăng", "應陵"),
+        construction_notes_en=(
+            "Begun in 1920; Emperor Khải Định died in 1925 and the work was completed in 1931 under Bảo Đại."
+            " It blends European and Asian architecture, using reinforced concrete and decoration inlaid "
+            "with ceramic and glass."
+        ),
     ),
 ]
 
@@ -538,6 +640,11 @@ ARTEFACTS = [
             "The largest of the Nine Dynastic Urns, standing in the centre and dedicated to Thế Tổ (Emperor Gia "
             "Long). Its weight is often given as about 2,600 kg (not verified). Demo record."
         ),
+        period_en="Minh Mạng (cast 1835–1837)",
+        provenance_en=(
+            "Cast in Huế in the campaign that cast the Nine Dynastic Urns under Minh Mạng; placed in the "
+            "courtyard before the Thế Tổ Temple."
+        ),
     ),
     ArtefactData(
         accession_number="HUE-DEMO-0002",
@@ -562,5 +669,11 @@ ARTEFACTS = [
             "for one of them; which one is not identified."
         ),
         dimensions="Dài khoảng 5 m (số liệu thường được nêu; chưa xác minh)",
+        period_en="Gia Long (cast 1803–1804)",
+        provenance_en=(
+            "Cast under Gia Long, after commonly cited sources from bronze taken after the victory over the "
+            "Tây Sơn; placed in two groups inside the Citadel, near the Ngăn gate and the Quảng Đức gate."
+        ),
+        dimensions_en="About 5 m long (a commonly cited figure; not verified)",
     ),
 ]

@@ -247,3 +247,43 @@ def sees_internal(user) -> bool:
     """Whether `user` may read internal records (heritage.visibility): who sees editorial details
     (a record's visibility, which search backend answered)."""
     return visibility.sees_internal(user)
+
+
+# --- Translated pages (heritage.translation) -----------------------------------------------
+
+
+@register.simple_tag
+def page_texts(page):
+    """A page's translatable texts, each a Text marked as a fallback where its translation is missing:
+    `{% page_texts page as t %}<p{{ t.intro|lang_attr }}>{{ t.intro }}</p>{% untranslated t.intro %}`."""
+    from heritage.translation import PageTexts
+    from heritage.translation import page_texts as texts_of
+
+    if isinstance(page, Page) and page.pk:
+        return texts_of(page)
+    return PageTexts(page, lang=get_language())
+
+
+@register.filter
+def caption_in(item, texts) -> labels.Text:
+    """A gallery item's caption from its page's texts (page_texts): `{% with c=item|caption_in:t %}`."""
+    if texts is None:
+        return labels.Text(getattr(item, "caption", ""), get_language())
+    return texts.of(item, "caption")
+
+
+@register.filter
+def block_text(texts, block) -> labels.Text:
+    """A body block's language from its page's texts (page_texts), for `lang_attr` and `untranslated`."""
+    return texts.block(block)
+
+
+@register.filter
+def in_lang(value, lang: str):
+    """`value` in a span of its language `lang` when the page is in another one (a reign's Vietnamese
+    name on an English page), else as it is; escaped either way."""
+    if not value:
+        return ""
+    if lang == get_language():
+        return format_html("{}", value)
+    return format_html('<span lang="{}">{}</span>', lang, value)

@@ -281,7 +281,7 @@ def test_uploaded_files_are_removed_when_the_import_fails_after_uploading(tmp_pa
     def fail(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(importing, "_artefact_translation_sync", fail)
+    monkeypatch.setattr(importing, "translations_follow", fail)
 
     with pytest.raises(RuntimeError):
         run(tmp_path, [row(), row(accession_number="BTCVH-0002", image="vase.png")], images)

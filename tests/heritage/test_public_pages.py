@@ -297,7 +297,8 @@ def test_a_monument_page_costs_the_same_queries_with_5_or_100_records(client, si
             for phase in ("before", "after")
         )
         MonumentGalleryImage.objects.bulk_create(
-            MonumentGalleryImage(page=monument, image=image, sort_order=i) for i, image in enumerate(images)
+            MonumentGalleryImage(page=monument, locale_id=monument.locale_id, image=image, sort_order=i)
+            for i, image in enumerate(images)
         )
         return monument
 
@@ -576,7 +577,9 @@ def test_an_artefact_page_costs_the_same_queries_with_3_or_30_records(client, si
             HeritageImage(title=f"a{count}-{i}", file=ImageFile(io.BytesIO(_png()), name=f"a{count}-{i}.png"))
             for i in range(count)
         )
-        ArtefactImage.objects.bulk_create(ArtefactImage(page=artefact, image=image) for image in images)
+        ArtefactImage.objects.bulk_create(
+            ArtefactImage(page=artefact, locale_id=artefact.locale_id, image=image) for image in images
+        )
         records = RestorationRecord.objects.bulk_create(
             RestorationRecord(
                 reference=f"A{count}-{i:03}", title=f"Record {i}", monument=ngo_mon, artefact=artefact,
