@@ -207,27 +207,14 @@ RESTORATION_FACETS_EXACT_UP_TO = int(env("RESTORATION_FACETS_EXACT_UP_TO", "1000
 RESTORATION_DATABASE_FACETS_EXACT_UP_TO = int(env("RESTORATION_DATABASE_FACETS_EXACT_UP_TO", "1000"))
 if ELASTICSEARCH_URL:
     # Wagtail's Elasticsearch 9 backend, its indexes created with their mapping when first needed
-    # (search/wagtail_elasticsearch9.py), so its searches answer before `update_index` has run.
+    # (search/wagtail_elasticsearch9.py), so its searches answer before `update_index` has run,
+    # and its analysis folding case and diacritics (docs/site-search.md).
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.wagtail_elasticsearch9",
             "URLS": [u for u in ELASTICSEARCH_URL.split(",") if u],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "wagtail-",
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "10")),
-            "INDEX_SETTINGS": {
-                "settings": {
-                    "analysis": {
-                        "analyzer": {
-                            # Fold Vietnamese diacritics so "Thái Hòa" and "thai hoa" match.
-                            "default": {
-                                "type": "custom",
-                                "tokenizer": "standard",
-                                "filter": ["lowercase", "asciifolding"],
-                            }
-                        }
-                    }
-                }
-            },
         }
     }
 else:

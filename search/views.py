@@ -29,8 +29,10 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     """Site-wide page search through Wagtail's configured backend."""
     query = search_text(request.GET.get("q", ""))
+    error = ""
     if len(query) > MAX_QUERY_LENGTH:
-        return HttpResponseBadRequest(_("The search text is too long (at most %d characters).") % MAX_QUERY_LENGTH)
+        error = _("The search text is too long (at most %d characters).") % MAX_QUERY_LENGTH
+        query = ""
     results = Page.objects.none()
     if query:
         locale = Locale.objects.filter(language_code=get_language()).first()
@@ -50,7 +52,8 @@ def search(request):
         title=_("Search"),
         description=_("Search the monuments and artefacts of the Hue Heritage archive, in Vietnamese or English."),
     )
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": page, "seo": subject})
+    context = {"query": query, "results": page, "seo": subject, "error": error}
+    return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)
 
 
 # --- The restorers' pages --------------------------------------------------------------------

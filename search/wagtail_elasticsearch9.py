@@ -13,17 +13,54 @@ holds, as `update_index` creates it, before a document is written to it and when
 it missing. `update_index` still fills it with what was saved before, and replaces it as before
 (a new index behind an alias of this name).
 
+Folding (docs/site-search.md). Every text field is analysed with `folding`: the standard
+tokenizer, lower case, and `asciifolding` keeping the original token beside the folded one when
+they differ ("Huế" gives huế and hue at one position; "đ" folds to "d"). Searches are analysed the
+same way, so "dien thai hoa" finds "Điện Thái Hòa", and a text with the word as typed matches both
+tokens and ranks above one with only the folded form ("Huế" ranks Huế above Hue and huệ). The
+autocomplete fields (the admin's searches) keep modelsearch's folded edge n-grams, and their
+searches are folded too (modelsearch searches them with the `standard` analyzer, which does not
+fold: "Điện" found nothing there). The filters are Elasticsearch's own (analysis-common) and, on
+the test server, the project's plugin's (scripts/es-analysis-plugin). Changing these settings
+needs a new index: `update_index` builds one and swaps the alias.
+
+Search text goes through heritage.text.search_text (control characters as spaces), as everywhere,
+and every word of it must match, as on the database backends (modelsearch's Elasticsearch
+default is any word: "bao cao dien" listed every "báo cáo").
+
 Selected in settings with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_elasticsearch9", ...}}.
 """
 
+import copy
+
 from elasticsearch import BadRequestError, NotFoundError
 from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Index,
+    Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
     Elasticsearch9SearchResults,
 )
 from modelsearch.index import get_indexed_models
 from modelsearch.utils import deep_update
+
+from heritage.text import search_text
+
+FOLDING_ANALYZER = {
+    "type": "custom",
+    "tokenizer": "standard",
+    "filter": ["lowercase", "folding_preserving_original"],
+}
+ANALYSIS = {
+    "filter": {"folding_preserving_original": {"type": "asciifolding", "preserve_original": True}},
+    # `default` analyses every text field without an analyzer of its own, and the searches on them.
+    "analyzer": {"folding": FOLDING_ANALYZER, "default": FOLDING_ANALYZER},
+}
+
+
+class Mapping(Elasticsearch9Mapping):
+    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "folding"}
 
 
 class Index(Elasticsearch9Index):
@@ -68,6 +105,24 @@ class SearchResults(Elasticsearch9SearchResults):
         return self._on_index(super()._do_count)
 
 
+class QueryCompiler(Elasticsearch9SearchQueryCompiler):
+    DEFAULT_OPERATOR = "and"
+
+
+class AutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):
+    DEFAULT_OPERATOR = "and"
+
+
 class SearchBackend(Elasticsearch9SearchBackend):
+    query_compiler_class = QueryCompiler
+    autocomplete_query_compiler_class = AutocompleteQueryCompiler
     index_class = Index
     results_class = SearchResults
+    mapping_class = Mapping
+    settings = copy.deepcopy(Elasticsearch9SearchBackend.settings)
+    deep_update(settings, {"settings": {"analysis": ANALYSIS}})
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = search_text(query)
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)

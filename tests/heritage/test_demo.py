@@ -179,3 +179,15 @@ def test_the_monuments_index_follows_the_vietnamese_alphabet(demo_output, db, cl
         html.index(f'href="/vi/monuments/{slug}/"') for slug in ("duyet-thi-duong", "dien-thai-hoa", "trieu-to-mieu")
     ]
     assert positions == sorted(positions)
+
+
+def test_the_demo_is_searchable_without_accents_in_both_languages(demo_output, db, client):
+    """load_demo ends with update_index: its monuments are found folded, on the profile's backend."""
+    for lang in ("vi", "en"):
+        for plain, slug in [("dien thai hoa", "dien-thai-hoa"), ("lang tu duc", "lang-tu-duc")]:
+            html = client.get(f"/{lang}/search/", {"q": plain}).content.decode()
+            assert f'<h3><a href="/{lang}/monuments/{slug}/"' in html, (lang, plain)
+        hue = re.findall(r'<h3><a href="([^"]+)"', client.get(f"/{lang}/search/", {"q": "hue"}).content.decode())
+        accented = re.findall(r'<h3><a href="([^"]+)"', client.get(f"/{lang}/search/", {"q": "Huế"}).content.decode())
+        assert len(accented) > 2
+        assert set(hue) == set(accented), lang

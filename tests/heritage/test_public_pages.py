@@ -339,43 +339,6 @@ def _search_backend_index() -> str:
     return backend
 
 
-@pytest.mark.django_db
-def test_search_folds_diacritics_as_far_as_the_backend_can(client, site_tree, ngo_mon, khai_dinh):
-
-    monument_create(
-        index=site_tree["vi"]["monuments"],
-        slug="dien-thai-hoa",
-        name_vi="Điện Thái Hòa",
-        name_en="Hall of Supreme Harmony",
-        category="palace",
-    )
-    backend = _search_backend_index()
-
-    def found(query: str) -> set[str]:
-        response = client.get("/vi/search/", {"q": query})
-        assert response.status_code == 200
-        assert '<label for="search-q">' in response.content.decode()
-        return set(re.findall(r'<h3><a href="([^"]+)"', response.content.decode()))
-
-    ngo, thai_hoa = "/vi/monuments/ngo-mon/", "/vi/monuments/dien-thai-hoa/"
-    assert found("Ngọ Môn") == {ngo}  # only this locale's page, and only the one that matches
-    if "elasticsearch" in backend:
-        # asciifolding folds every Vietnamese letter, stacked marks and "đ" included.
-        assert found("ngo mon") == {ngo}
-        assert found("dien thai hoa") == {thai_hoa}
-    elif "database.sqlite" in backend:
-        # SQLite's FTS5 tokenizer (remove_diacritics=1) folds letters with one mark ("ọ", "ô", "á", "ò"),
-        # but neither stacked marks ("ệ" in "Điện") nor "đ": only part of Vietnamese folds.
-        assert found("ngo mon") == {ngo}
-        assert found("thai hoa") == {thai_hoa}
-        assert found("dien thai hoa") == set()
-    elif "database.postgres" in backend:
-        # PostgreSQL's full-text search in django-modelsearch does not fold at all.
-        assert found("ngo mon") == set()
-    else:
-        pytest.fail(f"no expectation written for the search backend {backend}")
-
-
 @pytest.fixture
 def hue_citadel(site_tree):
     return monument_create(
@@ -484,7 +447,10 @@ def test_the_admin_searches_take_the_same_text_on_postgresql(client, hue_citadel
     from wagtail.search.backends import get_search_backend
 
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.page_search"}}
-    assert type(get_search_backend()).__module__.startswith("modelsearch.backends.database.postgres")
+    assert any(
+        cls.__module__.startswith("modelsearch.backends.database.postgres")
+        for cls in type(get_search_backend()).__mro__
+    )
     client.force_login(curator)
 
     _admin_searches_answer(client, hue_citadel, query)
