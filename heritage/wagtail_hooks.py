@@ -202,7 +202,7 @@ def page_chooser_by_name(pages, request):
 from django.urls import path, reverse  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
-from .admin_views import RestorationImportView, can_import_restorations  # noqa: E402
+from .admin_views import RestorationImportView, can_import_restorations, restoration_import_sample  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -211,6 +211,7 @@ def register_restoration_import_url():
 
     return [
         path("restorations/import/", RestorationImportView.as_view(), name="heritage_restoration_import"),
+        path("restorations/import/sample.csv", restoration_import_sample, name="heritage_restoration_import_sample"),
         path("vocabularies/<str:model_name>/search/", vocabulary_search, name="heritage_vocabulary_search"),
     ]
 
@@ -226,3 +227,14 @@ def register_restoration_import_menu_item():
         _("Import restorations"), reverse("heritage_restoration_import"), icon_name="upload", order=215
     )
 
+
+# --- Dashboard ---------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_records_awaiting_review_panel(request, panels):
+    from .dashboard import RecordsAwaitingReviewPanel, records_awaiting_review
+
+    rows, total = records_awaiting_review(request.user)
+    if total:
+        panels.append(RecordsAwaitingReviewPanel(rows, total))
