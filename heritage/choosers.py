@@ -306,7 +306,8 @@ def vocabulary_search(request, model_name: str):
     models = {model._meta.model_name: model for model in (Technique, Material, Partner)}
     model = models.get(model_name)
     if model is None:
-        return JsonResponse({"error": _("There is no such vocabulary.")}, status=404)
+        # 400, not 404: the locale middleware answers an admin 404 with a redirect to /vi/admin/….
+        return JsonResponse({"error": _("There is no such vocabulary.")}, status=400)
     opts = model._meta
     if not any(request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "add")):
         # Answered here: Wagtail turns a raised PermissionDenied into a redirect to the dashboard.

@@ -59,7 +59,7 @@ def test_the_chooser_search_needs_admin_rights(client, terms, django_user_model)
     plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(plain)
     assert client.get(url, {"term": "son"}).status_code == 403
-    assert client.get(reverse("heritage_vocabulary_search", args=["user"]), {"term": "a"}).status_code == 404
+    assert client.get(reverse("heritage_vocabulary_search", args=["user"]), {"term": "a"}).status_code == 400
 
 
 def test_terms_typed_without_accents_link_the_existing_terms(client, curator, ngo_mon, terms):
