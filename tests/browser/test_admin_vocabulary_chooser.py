@@ -13,6 +13,9 @@ from tests.factories import make_record
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
+# The live server needs committed data, so the database is flushed after the test; serialized_rollback
+# puts back what the migrations wrote (locales, groups, the review workflow) before it, whatever ran first.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.needs("chromium")
 def test_a_curator_picks_two_techniques_by_keyboard_and_saves(live_server, ngo_mon, curator):
     from playwright.sync_api import expect, sync_playwright
