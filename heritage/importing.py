@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
-from wagtail.models import Locale, ModelLogEntry, ReferenceIndex, Revision, WorkflowState
+from wagtail.models import Locale, ModelLogEntry, ReferenceIndex, Revision, TaskState, WorkflowState
 from wagtail.search.backends import get_search_backends_with_name
 
 from .bulk import chunks, sql_insert, sql_update
@@ -151,6 +151,7 @@ class ImportReport:
     unchanged: int = 0
     dry_run: bool = False
     errors: list[RowError] = field(default_factory=list)
+    submitted: int = 0  # drafts submitted to the review workflow
 
     @property
     def ok(self) -> bool:
@@ -459,10 +460,12 @@ def _stored_terms(record_ids: list[int]) -> dict[int, dict[str, set[str]]]:
 
 
 def restorations_import(
-    *, data: bytes, user=None, dry_run: bool = False, progress: Progress | None = None
+    *, data: bytes, user=None, dry_run: bool = False, publish: bool = True, progress: Progress | None = None
 ) -> ImportReport:
     """Import restoration records from CSV bytes: every row valid, or nothing written.
 
+    With `publish`, the records are published at once; without, each row is saved as a draft
+    (a new revision, the live version untouched) and submitted to the records' review workflow.
     Raises ImportFileError when the file cannot be read at all; row problems are in the report.
     """
     rows = csv_rows(data, columns=RESTORATION_COLUMNS, optional=RESTORATION_OPTIONAL_COLUMNS)
@@ -472,7 +475,8 @@ def restorations_import(
         if report.errors:
             report.created = report.updated = report.unchanged = 0
         return report
-    written = _restorations_write(plans, user=user, progress=progress)
+    written = _restorations_write(plans, user=user, progress=progress, publish=publish)
+    report.submitted = len(written) if not publish and _review_workflow() else 0
     transaction.on_commit(lambda: restoration_records_index_task.enqueue(written))
     # Other indexes (the search app's) hear of the import now, whatever Wagtail's indexing does.
     restoration_records_imported.send(sender=RestorationRecord, pks=written)
@@ -601,11 +605,14 @@ def _revision_content(record: RestorationRecord, published_at: tuple) -> dict:
 
 
 @transaction.atomic
-def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]:
-    """Write checked records as published, the way Wagtail's publish action leaves them, in bulk.
+def _restorations_write(plans: list[RecordPlan], *, user, progress, publish: bool = True) -> list[int]:
+    """Write checked records as published, the way Wagtail's publish action leaves them, in bulk;
+    or, without `publish`, as drafts submitted for review, as the admin's "Submit for moderation" does.
 
     RevisionMixin.save_revision() and publish() cost a dozen queries per record; this writes the
     same rows (record, revision, log entries, M2M, reference index) with a few bulk statements.
+    A draft of a stored record is a new revision only: the record's row, its terms and its live
+    version stay as they are until a reviewer publishes the revision.
     Nothing here sends post_save: the search index is updated after commit (restoration_records_index_task).
     """
     total = len(plans)
@@ -624,6 +631,9 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
     new = [plan.record for plan in plans if plan.is_new]
     changed = [plan.record for plan in plans if not plan.is_new]
     changed_ids = [record.pk for record in changed]
+    # Rows whose content this import rewrites: all of them when publishing, only new ones for drafts.
+    rewritten = plans if publish else [plan for plan in plans if plan.is_new]
+    rewritten_changed_ids = changed_ids if publish else []
     # Children (images, documents) belong in the revision content; read them once for all records.
     children = {"images": defaultdict(list), "documents": defaultdict(list)}
     for chunk in chunks(changed_ids, CHUNK):
@@ -639,11 +649,16 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         record = plan.record
         published_before[id(record)] = (record.first_published_at, record.last_published_at)
         record.set_date_bounds()
-        record.live = True
-        record.has_unpublished_changes = False
-        record.expired = False
-        record.first_published_at = record.first_published_at or now
-        record.last_published_at = now
+        if publish:
+            record.live = True
+            record.has_unpublished_changes = False
+            record.expired = False
+            record.first_published_at = record.first_published_at or now
+            record.last_published_at = now
+        elif plan.is_new:
+            record.live = False
+            record.has_unpublished_changes = True
+            record.expired = False
         for column in VOCABULARIES:
             setattr(record, column, [terms_by_key[column][_fold(name)] for name in plan.terms[column]])
         for name, by_record in children.items():
@@ -684,9 +699,15 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         found = Revision.objects.filter(base_content_type=base_content_type, object_id__in=chunk, created_at=now)
         revision_ids.update(found.values_list("object_id", "pk"))
     for plan in plans:
-        plan.record.latest_revision_id = plan.record.live_revision_id = revision_ids[str(plan.record.pk)]
+        plan.record.latest_revision_id = revision_ids[str(plan.record.pk)]
+        if publish:
+            plan.record.live_revision_id = plan.record.latest_revision_id
 
     sql_update(RestorationRecord, ["latest_revision", "live_revision"], new)
+    if not publish:
+        for record in changed:
+            record.has_unpublished_changes = True
+        sql_update(RestorationRecord, ["latest_revision", "has_unpublished_changes"], changed)
     sql_update(
         RestorationRecord,
         [
@@ -701,7 +722,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
             "latest_revision",
             "live_revision",
         ],
-        changed,
+        changed if publish else [],
     )
     _report_progress(progress, "writing", total * 3 // 4, total, every=1)
 
@@ -709,15 +730,17 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
         m2m = RestorationRecord._meta.get_field(column)
         through = m2m.remote_field.through
         source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-        for chunk in chunks(changed_ids, CHUNK):
+        for chunk in chunks(rewritten_changed_ids, CHUNK):
             through.objects.filter(**{f"{source}__in": chunk}).delete()
-        links = [(plan.record.pk, term.pk) for plan in plans for term in getattr(plan.record, column).all()]
+        links = [(plan.record.pk, term.pk) for plan in rewritten for term in getattr(plan.record, column).all()]
         sql_insert(through, [source, target], links)
 
     # The history view lists log entries: creating (or editing) then publishing, as the admin logs them;
     # publishing a record whose title changed logs a rename first, and the publish carries it too.
     def actions(plan):
         label = str(plan.record)
+        if not publish:
+            return [("wagtail.create" if plan.is_new else "wagtail.edit", {}, True)]
         if plan.stored_str and plan.stored_str != label:
             renamed = {"title": {"old": plan.stored_str, "new": label}}
             return [("wagtail.edit", {}, True), ("wagtail.rename", renamed, False), ("wagtail.publish", renamed, True)]
@@ -731,7 +754,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
             data,
             now,
             user_id,
-            plan.record.live_revision_id,
+            plan.record.latest_revision_id,
             content_changed,
             False,
             str(plan.record.pk),
@@ -743,7 +766,7 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
     sql_insert(ModelLogEntry, [*entry_fields, "content_changed", "deleted", "object_id"], entries)
 
     if ReferenceIndex.is_indexed(RestorationRecord):
-        for chunk in chunks([str(pk) for pk in changed_ids], CHUNK):
+        for chunk in chunks([str(pk) for pk in rewritten_changed_ids], CHUNK):
             ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=chunk).delete()
         monument_type_id = ReferenceIndex._get_base_content_type(MonumentPage).id
         monument_hash = ReferenceIndex._get_content_path_hash("monument")
@@ -760,20 +783,116 @@ def _restorations_write(plans: list[RecordPlan], *, user, progress) -> list[int]
 
         references = [
             (content_type.pk, base_content_type.pk, str(plan.record.pk), *reference)
-            for plan in plans
+            for plan in rewritten
             for reference in outbound(plan)
         ]
         reference_fields = ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id"]
         sql_insert(ReferenceIndex, [*reference_fields, "model_path", "content_path", "content_path_hash"], references)
 
-    # Publishing in the admin cancels a record's moderation; so does importing over it.
+    # Publishing in the admin cancels a record's moderation; so does importing over it. A draft
+    # imported over a record in moderation replaces the version under review: submitted anew below.
     for chunk in chunks([str(pk) for pk in changed_ids], CHUNK):
         states = WorkflowState.objects.active().filter(base_content_type=base_content_type, object_id__in=chunk)
         for state in states:
             state.cancel(user=user)
+    if not publish:
+        _drafts_submit(plans, user=user, now=now, content_type=content_type, base_content_type=base_content_type)
 
     _report_progress(progress, "writing", total, total, every=1)
     return [plan.record.pk for plan in plans]
+
+
+def _review_workflow():
+    """The active workflow records are submitted to, with its first active task; (None, None) without one."""
+    workflow = RestorationRecord.get_default_workflow()
+    task = workflow.tasks.filter(active=True).order_by("workflow_tasks__sort_order").first() if workflow else None
+    return (workflow, task) if task else None
+
+
+def _drafts_submit(plans: list[RecordPlan], *, user, now, content_type, base_content_type) -> None:
+    """Submit the records' latest revisions to their review workflow, as Workflow.start() does, in bulk:
+    a workflow state and its first task's state per record, and the history's "submitted" entry.
+
+    Workflow.start() also sends workflow_submitted and task_submitted, whose receivers e-mail the
+    reviewers once per record: a bulk import sends none; reviewers find the records on their
+    dashboard (heritage.dashboard).
+    """
+    found = _review_workflow()
+    if not found:
+        return
+    workflow, task = found
+    user_id = user.pk if user else None
+    object_ids = [str(plan.record.pk) for plan in plans]
+    sql_insert(
+        WorkflowState,
+        ["content_type", "base_content_type", "object_id", "workflow", "status", "created_at", "requested_by"],
+        [
+            (content_type.pk, base_content_type.pk, pk, workflow.pk, WorkflowState.STATUS_IN_PROGRESS, now, user_id)
+            for pk in object_ids
+        ],
+    )
+    state_ids = {}
+    for chunk in chunks(object_ids, CHUNK):
+        found_states = WorkflowState.objects.filter(
+            base_content_type=base_content_type,
+            object_id__in=chunk,
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            created_at=now,
+        )
+        state_ids.update(found_states.values_list("object_id", "pk"))
+    task_state_type = ContentType.objects.get_for_model(task.specific.get_task_state_class())
+    sql_insert(
+        TaskState,
+        ["workflow_state", "revision", "task", "status", "started_at", "comment", "content_type"],
+        [
+            (
+                state_ids[str(plan.record.pk)],
+                plan.record.latest_revision_id,
+                task.pk,
+                TaskState.STATUS_IN_PROGRESS,
+                now,
+                "",
+                task_state_type.pk,
+            )
+            for plan in plans
+        ],
+    )
+    task_state_ids = {}
+    for chunk in chunks(list(state_ids.values()), CHUNK):
+        task_state_ids.update(
+            TaskState.objects.filter(workflow_state_id__in=chunk, task=task).values_list("workflow_state_id", "pk")
+        )
+    states = [WorkflowState(pk=pk, current_task_state_id=task_state_ids[pk]) for pk in state_ids.values()]
+    sql_update(WorkflowState, ["current_task_state"], states)
+
+    entries = []
+    for plan in plans:
+        state_id = state_ids[str(plan.record.pk)]
+        data = {
+            "workflow": {
+                "id": workflow.pk,
+                "title": workflow.name,
+                "status": WorkflowState.STATUS_IN_PROGRESS,
+                "next": {"id": task.pk, "title": task.name},
+                "task_state_id": task_state_ids[state_id],
+            }
+        }
+        entries.append(
+            (
+                content_type.pk,
+                str(plan.record),
+                "wagtail.workflow.start",
+                data,
+                now,
+                user_id,
+                plan.record.latest_revision_id,
+                False,
+                False,
+                str(plan.record.pk),
+            )
+        )
+    entry_fields = ["content_type", "label", "action", "data", "timestamp", "user", "revision"]
+    sql_insert(ModelLogEntry, [*entry_fields, "content_changed", "deleted", "object_id"], entries)
 
 
 @task()

@@ -32,6 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import visibility
+from .choosers import ArtefactPageForm, RestorationRecordForm
 from .collation import SortKeyField, sort_key
 from .labels import name_in
 from .partial_dates import PartialDateField, earliest_day, latest_day
@@ -684,6 +685,8 @@ class ArtefactPage(Page):
     # The title in the page's language as heritage.collation sorts it: lists of artefacts sort by it.
     name_sort = SortKeyField()
 
+    base_form_class = ArtefactPageForm  # materials as tags (heritage.choosers)
+
     content_panels = Page.content_panels + [
         FieldPanel("accession_number"),
         FieldRowPanel([FieldPanel("title_vi"), FieldPanel("title_en")]),
@@ -908,6 +911,7 @@ class RestorationRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
 
     objects = RestorationRecordQuerySet.as_manager()
 
+    base_form_class = RestorationRecordForm  # techniques, materials, partners as tags (heritage.choosers)
     panels = [
         FieldPanel("reference"),
         FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")], heading=_("Title")),

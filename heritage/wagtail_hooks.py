@@ -6,9 +6,11 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import NameInAdminLanguageChoiceField, name_for_admin
 from .models import (
     Condition,
     Material,
@@ -22,28 +24,65 @@ from .models import (
 )
 
 
+class NameInAdminLanguageFilter(django_filters.ModelChoiceFilter):
+    """A filter whose options are names in the admin's language (heritage.choosers.name_for_admin)."""
+
+    field_class = NameInAdminLanguageChoiceField
+
+
+def _record_monuments(request):
+    # Records point at the Vietnamese (default-locale) monument pages.
+    from .services import DEFAULT_LOCALE
+
+    return MonumentPage.objects.filter(locale__language_code=DEFAULT_LOCALE).order_by("name_sort", "pk")
+
+
 class RestorationRecordFilterSet(WagtailFilterSet):
-    monument = django_filters.ModelChoiceFilter(
-        queryset=MonumentPage.objects.order_by("locale_id", "name_sort", "pk"), label=_("Monument")
-    )
+    monument = NameInAdminLanguageFilter(queryset=_record_monuments, label=_("Monument"))
     record_type = django_filters.ChoiceFilter(choices=RecordType.choices, label=_("Record type"))
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices, label=_("Visibility"))
     condition_after = django_filters.ChoiceFilter(choices=Condition.choices, label=_("Condition after"))
-    techniques = django_filters.ModelChoiceFilter(queryset=Technique.objects.all(), label=_("Technique"))
-    partners = django_filters.ModelChoiceFilter(queryset=Partner.objects.all(), label=_("Partner"))
+    techniques = NameInAdminLanguageFilter(queryset=Technique.objects.all(), label=_("Technique"))
+    partners = NameInAdminLanguageFilter(queryset=Partner.objects.all(), label=_("Partner"))
 
     class Meta:
         model = RestorationRecord
         fields = ["monument", "record_type", "visibility", "condition_after", "techniques", "partners"]
 
 
-class RestorationRecordViewSet(SnippetViewSet):
+class NameInAdminLanguageColumn(Column):
+    """A listing column showing a monument's or term's name in the admin's language."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return name_for_admin(value) if value is not None else ""
+
+
+class AdminLanguageBreadcrumbsMixin:
+    """Wagtail's snippet views format their "Home" breadcrumb once, at start-up, in the default
+    language (Vietnamese): formatted when shown instead, in the admin's language."""
+
+    @property
+    def breadcrumbs_items(self):
+        first, *rest = super().breadcrumbs_items
+        return [{**first, "label": _("Home")}, *rest]
+
+
+class RestorationRecordViewSet(AdminLanguageBreadcrumbsMixin, SnippetViewSet):
     model = RestorationRecord
     icon = "history"
     menu_label = _("Restoration records")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["reference", "title", "monument", "record_type", "start", "end", "visibility"]
+    list_display = [
+        "reference",
+        "title",
+        NameInAdminLanguageColumn("monument", label=_("Monument")),
+        "record_type",
+        "start",
+        "end",
+        "visibility",
+    ]
     list_export = [
         "reference",
         "title",
@@ -80,7 +119,7 @@ class CollatedIndexView(IndexView):
         return queryset.order_by(f"-{stored}" if ordering.startswith("-") else stored)
 
 
-class CollatedSnippetViewSet(SnippetViewSet):
+class CollatedSnippetViewSet(AdminLanguageBreadcrumbsMixin, SnippetViewSet):
     index_view_class = CollatedIndexView
     collated_columns: dict[str, str] = {}
 
@@ -128,6 +167,31 @@ register_snippet(RestorationRecordViewSet)
 register_snippet(VocabularyGroup)
 
 
+# Choosers labelled in the admin's language (heritage.choosers); registered after the snippets,
+# so that they replace the chooser widget Wagtail registers for the project.
+def _chooser_overrides():
+    from django.db.models import ForeignKey
+    from wagtail.admin.forms.models import register_form_field_override
+
+    from .choosers import PageChooserInAdminLanguage, SnippetChooserInAdminLanguage
+    from .models import ArtefactPage
+
+    for page_model in (MonumentPage, ArtefactPage):
+        register_form_field_override(
+            ForeignKey,
+            to=page_model,
+            override=lambda db_field: {
+                "widget": PageChooserInAdminLanguage(target_models=[db_field.remote_field.model])
+            },
+        )
+    widget_class = RestorationProject.snippet_viewset.chooser_viewset.widget_class
+    project_chooser = type("ProjectChooser", (SnippetChooserInAdminLanguage, widget_class), {})
+    register_form_field_override(ForeignKey, to=RestorationProject, override={"widget": project_chooser})
+
+
+_chooser_overrides()
+
+
 @hooks.register("construct_page_chooser_queryset")
 def page_chooser_by_name(pages, request):
     """The page chooser lists monuments and artefacts by name (heritage.collation), other pages in tree order."""
@@ -140,12 +204,18 @@ def page_chooser_by_name(pages, request):
 from django.urls import path, reverse  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
-from .admin_views import RestorationImportView, can_import_restorations  # noqa: E402
+from .admin_views import RestorationImportView, can_import_restorations, restoration_import_sample  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
 def register_restoration_import_url():
-    return [path("restorations/import/", RestorationImportView.as_view(), name="heritage_restoration_import")]
+    from .choosers import vocabulary_search
+
+    return [
+        path("restorations/import/", RestorationImportView.as_view(), name="heritage_restoration_import"),
+        path("restorations/import/sample.csv", restoration_import_sample, name="heritage_restoration_import_sample"),
+        path("vocabularies/<str:model_name>/search/", vocabulary_search, name="heritage_vocabulary_search"),
+    ]
 
 
 class RestorationImportMenuItem(MenuItem):
@@ -158,3 +228,15 @@ def register_restoration_import_menu_item():
     return RestorationImportMenuItem(
         _("Import restorations"), reverse("heritage_restoration_import"), icon_name="upload", order=215
     )
+
+
+# --- Dashboard ---------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_records_awaiting_review_panel(request, panels):
+    from .dashboard import RecordsAwaitingReviewPanel, records_awaiting_review
+
+    rows, total = records_awaiting_review(request.user)
+    if total:
+        panels.append(RecordsAwaitingReviewPanel(rows, total))

@@ -37,6 +37,7 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # migrations' data, after other live-server tests
 @pytest.mark.needs("chromium")
 def test_the_browser_reports_no_policy_violation_on_public_pages_or_in_the_admin(
     live_server, site_tree, ngo_mon, django_user_model, settings
