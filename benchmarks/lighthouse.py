@@ -104,8 +104,13 @@ def _lighthouse(url: str, out: Path, chrome: str) -> dict:
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
     ]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chrome})
-    return json.loads(out.read_text())
+    # Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): one more try.
+    for attempt in (1, 2):
+        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome})
+        if result.returncode == 0:
+            return json.loads(out.read_text())
+        print(f"lighthouse exited {result.returncode} on {url} (attempt {attempt} of 2)", flush=True)
+    raise SystemExit(f"Lighthouse failed twice on {url}")
 
 
 def _lost_points(report: dict) -> list[str]:
