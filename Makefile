@@ -31,6 +31,7 @@ run: demo
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-installed
+	./scripts/npm-assets
 	./scripts/run-tests
 
 lint: $(VENV)/.dev-installed

@@ -70,6 +70,7 @@ FACET_NORMALISE = {
     "partner": fold,
 }
 PAGE_WINDOW = 2  # page links shown on each side of the current page
+FACET_SHOWN = 8  # options of a facet listed at once; the rest behind "Show more" (no box scrolls inside another)
 
 
 def _page_language() -> str:
@@ -141,8 +142,25 @@ def _facet_groups(facets: Facets | None, form: dict, lang: str) -> list[dict]:
             option["checked"] = option["value"] in checked
             option["id"] = f"facet-{name}-{index}"
         if options:
-            groups.append({"name": name, "legend": legends[name], "options": options})
+            more = options[FACET_SHOWN:]
+            groups.append(
+                {
+                    "name": name,
+                    "legend": legends[name],
+                    "options": options,
+                    "shown": options[:FACET_SHOWN],
+                    "more": more,
+                    # A ticked option is never hidden behind "Show more".
+                    "more_open": any(option["checked"] for option in more),
+                }
+            )
     return groups
+
+
+def _active_filters(form: dict) -> int:
+    """How many filters the visitor set (ticked options and years), for the filters' summary."""
+    ticked = sum(len(values) for values in form["checked"].values())
+    return ticked + bool(form["year_from"].strip()) + bool(form["year_to"].strip())
 
 
 def _decades(facets: Facets, params: QueryDict) -> list[dict]:
@@ -215,6 +233,7 @@ def restorations(request):
     form = _form(params)
     context = {
         "form": form,
+        "active_filters": _active_filters(form),
         "seo": view_subject(
             request,
             title=_("Restoration records"),

@@ -11,17 +11,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 
 from heritage.models import HeritageImage, MonumentGalleryImage
-from tests.conftest import CHROMIUM
 
 PUBLIC_PAGES = ("/vi/", "/vi/monuments/", "/vi/monuments/ngo-mon/", "/en/monuments/ngo-mon/", "/vi/restorations/")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 RECORD_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -40,10 +31,8 @@ def _png() -> bytes:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # migrations' data, after other live-server tests
 @pytest.mark.needs("chromium")
 def test_the_browser_reports_no_policy_violation_on_public_pages_or_in_the_admin(
-    live_server, site_tree, ngo_mon, django_user_model, settings
+    live_server, site_tree, ngo_mon, django_user_model, settings, page
 ):
-    from playwright.sync_api import sync_playwright
-
     # The restorers' page answers from the database: same markup, no Elasticsearch index to build.
     settings.ELASTICSEARCH_URL = ""
 
@@ -51,40 +40,35 @@ def test_the_browser_reports_no_policy_violation_on_public_pages_or_in_the_admin
     MonumentGalleryImage.objects.create(page=ngo_mon, image=image, sort_order=0)
     django_user_model.objects.create_superuser(username="editor", password="pw", email="editor@example.org")
     admin_pages = ("/admin/", f"/admin/pages/{ngo_mon.pk}/edit/", "/admin/snippets/heritage/restorationrecord/")
-    # The ORM is done with: Playwright's sync API runs an event loop, in which Django refuses queries.
 
     violations: dict[str, list[str]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        page = browser.new_page()
-        page.add_init_script(RECORD_VIOLATIONS)
-        console: list[str] = []
-        page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(RECORD_VIOLATIONS)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
 
-        def visit(path: str) -> None:
-            console.clear()
-            response = page.goto(live_server.url + path, wait_until="networkidle")
-            assert response.status == 200, path
-            assert response.headers["content-security-policy"], path
-            found = page.evaluate("window.__violations") + [m for m in console if "Content Security Policy" in m]
-            violations[path] = found
+    def visit(path: str) -> None:
+        console.clear()
+        response = page.goto(live_server.url + path, wait_until="networkidle")
+        assert response.status == 200, path
+        assert response.headers["content-security-policy"], path
+        found = page.evaluate("window.__violations") + [m for m in console if "Content Security Policy" in m]
+        violations[path] = found
 
-        for path in PUBLIC_PAGES:
-            visit(path)
-        visit("/admin/login/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
-        for path in admin_pages:
-            visit(path)
+    for path in PUBLIC_PAGES:
+        visit(path)
+    visit("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    for path in admin_pages:
+        visit(path)
 
-        # The listener hears violations: an inline script added to a public page is refused and reported.
-        visit("/vi/")
-        page.evaluate("document.body.append(Object.assign(document.createElement('script'), {textContent: '1'}))")
-        page.wait_for_function("window.__violations.length > 0", timeout=5000)
-        refused = page.evaluate("window.__violations")
-        browser.close()
+    # The listener hears violations: an inline script added to a public page is refused and reported.
+    visit("/vi/")
+    page.evaluate("document.body.append(Object.assign(document.createElement('script'), {textContent: '1'}))")
+    page.wait_for_function("window.__violations.length > 0", timeout=5000)
+    refused = page.evaluate("window.__violations")
 
     assert {path: found for path, found in violations.items() if found} == {}
     assert refused and refused[0].startswith("script-src")

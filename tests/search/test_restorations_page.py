@@ -146,6 +146,40 @@ def test_a_bad_parameter_keeps_the_ticked_filters_for_the_next_try(client, small
     assert 'value="2000"' in html and 'value="1990"' in html
 
 
+def test_a_long_facet_shows_eight_options_and_the_rest_behind_show_more(client, small_archive):
+    from heritage.models import Technique
+
+    techniques = [Technique.objects.create(name=f"Kỹ thuật {n:02}", name_en=f"Technique {n:02}") for n in range(10)]
+    make_record(small_archive["ngo-mon"], reference="HUE-NM-TECH", title="Nhiều kỹ thuật", techniques=techniques)
+
+    def technique_facet(html: str) -> str:
+        return re.search(r"<legend>Kỹ thuật</legend>(.*?)</fieldset>", html, re.S).group(1)
+
+    facet = technique_facet(_page(client).content.decode())
+    shown, more = facet.split('<details class="facet__more"')
+    assert shown.count('type="checkbox"') == 8
+    assert more.count('type="checkbox"') == 12 - 8  # ten new terms and the archive's two
+    assert more.startswith(' data-facet="technique">') and "<summary>Xem thêm 4</summary>" in more
+    assert "overflow" not in facet and "max-height" not in facet
+
+    # A ticked option behind "Show more" is not hidden: the disclosure comes open.
+    last = re.findall(r'name="technique" value="([^"]+)"', more)[-1]
+    facet = technique_facet(_page(client, technique=last).content.decode())
+    assert '<details class="facet__more" data-facet="technique" open>' in facet
+    assert f'value="{last}" checked' in facet
+
+
+def test_the_filters_are_a_disclosure_closed_unless_a_value_needs_correcting(client, small_archive):
+    html = _page(client, monument="ngo-mon").content.decode()
+    assert '<details class="rsearch__filters" id="rsearch-filters">' in html
+    assert "(đã chọn 1)" in html  # the summary counts the filters set
+    assert html.index('id="rsearch-filters"') < html.index('id="rsearch-results"')
+    assert '<script src="/static/js/restorations.js" defer></script>' in html
+    # A bad year: the page opens the filters on the value to correct.
+    html = _page(client, **{"from": "abc"}).content.decode()
+    assert '<details class="rsearch__filters" id="rsearch-filters" open>' in html
+
+
 def test_query_syntax_characters_are_plain_text(client, small_archive):
     response = _page(client, q='ngói "(*[:\\ mái')
     assert response.status_code == 200
