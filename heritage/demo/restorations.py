@@ -139,9 +139,9 @@ RECORDS = [
         sources=(
             "[en] Công an Nhân dân (English), 'Japan supports heritage conservation efforts in Hue city' (2017): "
             "Japan's aid began in 1990; first large project, USD 100,000, restored Ngọ Môn.\n"
-            "[en] Phan Thanh Hải, Tạp chí Sông Hương (24/02/2017): cooperation began in 1991–1993 with Prof. "
+            "[en] Phan Thanh Hải, {vi: Tạp chí Sông Hương} (24/02/2017): cooperation began in 1991–1993 with Prof. "
             "Nakagawa Takeshi as UNESCO technical supervisor of the Ngọ Môn project.\n"
-            "[en] Phan Thanh Hải, Thừa Thiên Huế (29/10/2005): 'the first project was the Ngọ Môn restoration in "
+            "[en] Phan Thanh Hải, {vi: Thừa Thiên Huế} (29/10/2005): 'the first project was the Ngọ Môn restoration in "
             "1990'.\n"
             "[en] UNCERTAIN: the years (1990, 1991–1992 or 1991–1993 depending on the source; 1991–1992 kept as "
             "the span most often quoted); the budget is the reported round figure; the formal name of the funding"
@@ -177,9 +177,11 @@ RECORDS = [
             "diễn Nhã nhạc cung đình."
         ),
         sources=(
-            "[en] Wikipedia tiếng Việt, 'Duyệt Thị Đường (Hoàng thành Huế)': restored 1995–2002, in regular use "
+            "[en] {vi: Wikipedia tiếng Việt}, {vi: 'Duyệt Thị Đường (Hoàng thành Huế)'}: restored 1995–2002, "
+            "in regular use "
             "from March 2003.\n"
-            "[en] Hà Nội Mới, 'Duyệt Thị Đường – nhà hát cổ nhất Việt Nam': building history, 1962 conversion.\n"
+            "[en] {vi: Hà Nội Mới}, {vi: 'Duyệt Thị Đường – nhà hát cổ nhất Việt Nam'}: building history, "
+            "1962 conversion.\n"
             "[en] UNCERTAIN: funder and budget not found (left empty); techniques and materials are indexed from "
             "the building's known finishes (ironwood columns, red lacquer and gilding), not from project "
             "documents."
@@ -336,9 +338,9 @@ RECORDS = [
             "phục hồi Kiến Trung lâu và nội thất, tu bổ nền móng các công trình phụ và hạ tầng kỹ thuật."
         ),
         sources=(
-            "[en] VOV, 'Đầu tư 123 tỷ đồng tu bổ, phục hồi và tôn tạo di tích điện Kiến Trung' and Báo Công an Đà"
-            " Nẵng (31/07/2018): approved total investment of over VND 123 billion.\n"
-            "[en] Báo Thừa Thiên Huế (30/12/2017): scope of works.\n"
+            "[en] VOV, {vi: 'Đầu tư 123 tỷ đồng tu bổ, phục hồi và tôn tạo di tích điện Kiến Trung'} and "
+            "{vi: Báo Công an Đà Nẵng} (31/07/2018): approved total investment of over VND 123 billion.\n"
+            "[en] {vi: Báo Thừa Thiên Huế} (30/12/2017): scope of works.\n"
             "[en] Báo Quốc tế; Tuổi Trẻ (05/01/2024): work began early 2019, opened at Tết 2024.\n"
             "[en] VTV (28/08/2024): research since 2013.\n"
             "[en] UNCERTAIN: the budget is the approved plan (one later article says about VND 124 billion), the "
@@ -419,9 +421,9 @@ RECORDS = [
             "lầu chuông, lầu trống; làm một năm mới xong. Chúa cho dựng bia ghi việc này năm 1715."
         ),
         sources=(
-            "[en] Cục Văn thư và Lưu trữ nhà nước (luutru.gov.vn, 20/05/2019), 'Trùng tu chùa Thiên Mụ dưới triều"
-            " Nguyễn', citing Đại Nam thực lục.\n"
-            "[en] Báo Thừa Thiên Huế, 'Tiếng chuông Thiên Mụ': stele of 1715.\n"
+            "[en] {vi: Cục Văn thư và Lưu trữ nhà nước} (luutru.gov.vn, 20/05/2019), {vi: 'Trùng tu chùa Thiên Mụ dưới"
+            " triều Nguyễn'}, citing {vi: Đại Nam thực lục}.\n"
+            "[en] {vi: Báo Thừa Thiên Huế}, {vi: 'Tiếng chuông Thiên Mụ'}: stele of 1715.\n"
             "[en] UNCERTAIN: the month is a lunar month (6th month of Giáp Ngọ), so only the year is stored; the "
             "end year 1715 follows 'took one year' and is approximate."
         ),

@@ -6,6 +6,7 @@ back at the end; each test runs in a savepoint within it.
 
 import io
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -191,3 +192,80 @@ def test_the_demo_is_searchable_without_accents_in_both_languages(demo_output, d
         accented = re.findall(r'<h3><a href="([^"]+)"', client.get(f"/{lang}/search/", {"q": "Huế"}).content.decode())
         assert len(accented) > 2
         assert set(hue) == set(accented), lang
+
+
+# --- Every sentence inside an element of its own language ----------------------------------------
+
+VIETNAMESE_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýãĩõũ")
+ENGLISH_WORDS = {"the", "of", "and", "in", "to", "was", "is", "with", "for", "by", "from", "its", "were", "on"}
+
+
+class _TextsByLanguage(HTMLParser):
+    """The text runs of a page's <body>, each with the language it is in by its nearest `lang`."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, page_lang: str):
+        super().__init__(convert_charrefs=True)
+        self.stack = [(None, page_lang)]
+        self.in_body = False
+        self.runs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.in_body = True
+        if tag in self.VOID:
+            return
+        self.stack.append((tag, dict(attrs).get("lang") or self.stack[-1][1]))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while len(self.stack) > 1:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        tag, lang = self.stack[-1]
+        if self.in_body and tag not in ("script", "style") and data.strip():
+            self.runs.append((" ".join(data.split()), lang))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Half its words or more carry Vietnamese letters: a sentence of five words or more, or a shorter
+    phrase written mostly in them with no English word ("Tomb of Tự Đức" is an English name)."""
+    words = _words(text)
+    share = sum(1 for word in words if VIETNAMESE_LETTERS & set(word)) / max(len(words), 1)
+    return len(words) >= 3 and share >= 0.5 and (len(words) >= 5 or (share >= 0.75 and not ENGLISH_WORDS & set(words)))
+
+
+def _looks_english(text: str) -> bool:
+    words = _words(text)
+    return len(words) >= 4 and all(word.isascii() for word in words) and len(ENGLISH_WORDS & set(words)) >= 2
+
+
+def test_no_sentence_stands_outside_an_element_of_its_language(demo_output, db, client):
+    """Issue 11: no sentence of Vietnamese outside a lang="vi" element on an /en/ page, nor English
+    outside lang="en" on a /vi/ page: what a screen reader needs to pick the right voice."""
+    paths = ["/{lang}/", "/{lang}/monuments/", "/{lang}/artefacts/", "/{lang}/restorations/"]
+    paths += [f"/{{lang}}/monuments/{data.slug}/" for data in MONUMENTS]
+    paths += [f"/{{lang}}/artefacts/{data.slug}/" for data in ARTEFACTS]
+    paths += [f"/{{lang}}/restorations/{data.reference}/" for data in RECORDS if data.visibility == "public"]
+    paths += [f"/{{lang}}/restorations/timeline/{slug}/" for slug in ("ngo-mon", "dien-thai-hoa", "lang-tu-duc")]
+    wrong = []
+    for lang, misplaced in (("en", _looks_vietnamese), ("vi", _looks_english)):
+        for path in paths:
+            response = client.get(path.format(lang=lang), follow=True)
+            assert response.status_code == 200, path.format(lang=lang)
+            parser = _TextsByLanguage(lang)
+            parser.feed(response.content.decode())
+            wrong += [
+                f"{path.format(lang=lang)}: {text!r}"
+                for text, run_lang in parser.runs
+                if run_lang == lang and misplaced(text)
+            ]
+    assert not wrong, "\n".join(wrong[:40])

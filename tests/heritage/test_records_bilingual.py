@@ -162,3 +162,10 @@ def test_visibility_is_shown_only_to_those_who_read_internal_records(client, tra
     client.force_login(restorer)
     html = _main(client.get("/vi/restorations/HUE-NM-1992-EN/").content.decode())
     assert "<dt>Phạm vi hiển thị</dt><dd>Công khai</dd>" in html
+
+
+def test_a_phrase_in_another_language_inside_a_source_note_carries_its_own_language():
+    [note] = source_notes("[en] Báo Huế, {vi: 'Tiếng chuông Thiên Mụ'}: stele of 1715. {en: kept}")
+    assert note.text == "Báo Huế, 'Tiếng chuông Thiên Mụ': stele of 1715. kept"
+    assert note.parts == (("Báo Huế, ", ""), ("'Tiếng chuông Thiên Mụ'", "vi"), (": stele of 1715. ", ""), ("kept", ""))
+    assert source_notes("plain")[0].parts == (("plain", ""),)
