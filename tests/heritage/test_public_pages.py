@@ -233,7 +233,14 @@ def test_the_timeline_shows_public_published_records_only(client, ngo_mon):
     assert "record__images--compare" in html  # before and after side by side
     assert "Hue Monuments Conservation Centre · Creative Commons Attribution 4.0" in _text(en)
     assert "PLACEHOLDER" in _text(en).split("Restoration history")[1]
-    assert len(re.findall(r'<img alt="before"[^>]* src="[^"]+\.fill-480x360\.format-webp\.webp[^"]*"', html)) == 1
+    assert (
+        len(
+            re.findall(
+                r'<img alt="Before: record HUE-[^"]+"[^>]* src="[^"]+\.fill-480x360\.format-webp\.webp[^"]*"', html
+            )
+        )
+        == 1
+    )
 
 
 def _later_view_queries(client, page, count: int, *, shown: int) -> int:
