@@ -130,7 +130,7 @@ def test_the_dashboard_lists_pages_waiting_for_translation(ngo_mon_vi, en, admin
     rows = translation.pages_waiting(en)
     assert [row["page"].name_vi for row in rows if row["translation"]] == ["Ngọ Môn"]
     html = admin_client.get("/admin/").content.decode()
-    assert "Waiting for translation" in html and "Meridian Gate" in html
+    assert "Chờ dịch" in html and "Meridian Gate" in html  # the admin in its default language, Vietnamese
     # A user who may not edit pages sees no panel.
     from django.contrib.auth.models import Permission
     from django.test import Client
@@ -140,7 +140,7 @@ def test_the_dashboard_lists_pages_waiting_for_translation(ngo_mon_vi, en, admin
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     other = Client()
     other.force_login(user)
-    assert "Waiting for translation" not in other.get("/admin/").content.decode()
+    assert "Chờ dịch" not in other.get("/admin/").content.decode()
 
 
 def test_po_export_then_import_round_trip(ngo_mon_vi, en, client):
@@ -168,3 +168,28 @@ def test_the_title_follows_the_english_name_unless_a_curator_wrote_one(ngo_mon_v
     english.refresh_from_db()
     assert english.title == "The Meridian Gate of Huế"
     assert english.specific.name_en == "Noon Gate"
+
+
+@pytest.mark.needs("elasticsearch")  # the worker runs with Elasticsearch (search.management.commands.restoration_index)
+def test_the_worker_syncs_again_a_translation_that_did_not_follow(
+    ngo_mon_vi, en, monkeypatch, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.core.management import call_command
+
+    def broken(**kwargs):
+        raise RuntimeError("the database went away")
+
+    real = translation.translations_sync
+    monkeypatch.setattr(translation, "translations_sync", broken)
+    ngo_mon_vi.latitude = Decimal("16.467000")
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(ngo_mon_vi)
+    assert PendingTranslationSync.objects.filter(page_id=ngo_mon_vi.pk).exists()
+
+    monkeypatch.setattr(translation, "translations_sync", real)
+    out = io.StringIO()
+    call_command("restoration_index", "worker", "--once", stdout=out, stderr=io.StringIO())
+    assert "translations synced 1, failed 0, pending 0" in out.getvalue()
+    assert ngo_mon_vi.get_translation(en).specific.latitude == Decimal("16.467000")

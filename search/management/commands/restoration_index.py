@@ -3,7 +3,8 @@
 - rebuild: load a new index from the database, then swap the alias (search never goes empty).
 - status: document counts in the database and the index, and the records that differ; exit 1 if any.
 - retry: one pass over the pending index updates (those that failed while Elasticsearch was down).
-- worker: forever, run the django-tasks database queue (when TASKS_BACKEND=database) and retry the
+- worker: forever, run the django-tasks database queue (when TASKS_BACKEND=database), sync again the
+  translations that did not follow their original's publication (heritage.translation), and retry the
   pending updates every --interval seconds. `make worker` runs it. Ctrl-C or SIGTERM stops it cleanly.
 """
 
@@ -192,6 +193,22 @@ class Command(BaseCommand):
         elif not problem and self._last_problem:
             self.stdout.write("worker: Elasticsearch reachable again")
         self._last_problem = problem
+        self._worker_translations()
+
+    def _worker_translations(self) -> None:
+        """Translations that did not follow their original's publication (heritage.translation), synced again."""
+        from heritage.models import PendingTranslationSync
+        from heritage.translation import retry_pending as translations_retry
+
+        try:
+            if PendingTranslationSync.objects.exists():
+                result = translations_retry()
+                self.stdout.write(
+                    f"worker: translations synced {result['synced']}, failed {result['failed']}, "
+                    f"pending {result['remaining']}"
+                )
+        except Exception as error:  # keep the worker alive; the next round tries again
+            self.stderr.write(f"worker: translation sync failed: {error.__class__.__name__}: {error}")
 
 
 def _queue_worker_factory():
