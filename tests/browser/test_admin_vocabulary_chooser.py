@@ -1,24 +1,21 @@
 """The record form's vocabulary chooser in a real browser (Debian's Chromium, driven by Playwright):
 a curator picks two techniques by keyboard, typing them without accents, and saves.
 
-Self-contained (its own browser launch), like test_content_security_policy.py.
+The browser is the package's shared one (tests/browser/conftest.py).
 """
 
 import pytest
 
 from heritage.models import RestorationRecord, Technique
-from tests.conftest import CHROMIUM
 from tests.factories import make_record
-
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 # The live server needs committed data, so the database is flushed after the test; serialized_rollback
 # puts back what the migrations wrote (locales, groups, the review workflow) before it, whatever ran first.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.needs("chromium")
-def test_a_curator_picks_two_techniques_by_keyboard_and_saves(live_server, ngo_mon, curator):
-    from playwright.sync_api import expect, sync_playwright
+def test_a_curator_picks_two_techniques_by_keyboard_and_saves(live_server, ngo_mon, curator, page):
+    from playwright.sync_api import expect
     from wagtail.users.models import UserProfile
 
     lacquer = Technique.objects.create(name="Sơn mài", name_en="Lacquering")
@@ -31,35 +28,31 @@ def test_a_curator_picks_two_techniques_by_keyboard_and_saves(live_server, ngo_m
     edit_url = f"{live_server.url}/admin/snippets/heritage/restorationrecord/edit/{record.pk}/"
     # The ORM is done with until the browser closes: Playwright's sync API runs an event loop.
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        page = browser.new_page()
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "curator")
-        page.fill("#id_password", "pw")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
-        page.goto(edit_url)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(edit_url)
 
-        box = page.get_by_role("textbox", name="Techniques", exact=True)  # tag-it's typing box, labelled
-        box.focus()
-        menu = page.locator("ul.ui-autocomplete:visible")
-        page.keyboard.type("son mai")
-        expect(menu.get_by_text("Lacquering (Sơn mài)")).to_be_visible()
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        page.keyboard.type("lop ngoi")
-        expect(menu.get_by_text("Re-roofing (Lợp ngói)")).to_be_visible()
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        chosen = page.locator("#id_techniques + ul.tagit .tagit-label")
-        expect(chosen).to_have_text(["Lacquering", "Re-roofing"])
+    box = page.get_by_role("textbox", name="Techniques", exact=True)  # tag-it's typing box, labelled
+    box.focus()
+    menu = page.locator("ul.ui-autocomplete:visible")
+    page.keyboard.type("son mai")
+    expect(menu.get_by_text("Lacquering (Sơn mài)")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.keyboard.type("lop ngoi")
+    expect(menu.get_by_text("Re-roofing (Lợp ngói)")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    chosen = page.locator("#id_techniques + ul.tagit .tagit-label")
+    expect(chosen).to_have_text(["Lacquering", "Re-roofing"])
 
-        save = page.get_by_role("button", name="Save draft")
-        save.focus()
-        page.keyboard.press("Enter")
-        expect(page.locator(".messages")).to_contain_text("updated")
-        browser.close()
+    save = page.get_by_role("button", name="Save draft")
+    save.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("updated")
 
     draft = RestorationRecord.objects.get(pk=record.pk).latest_revision.as_object()
     assert set(draft.techniques.all()) == {lacquer, roofing}

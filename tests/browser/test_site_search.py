@@ -12,17 +12,8 @@ import pytest
 from django.conf import settings as django_settings
 
 from heritage.services import monument_create
-from tests.conftest import CHROMIUM
 from tests.search.indexes import indexes_delete
 
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 OTHER = {"vi": "en", "en": "vi"}
 
 
@@ -42,10 +33,8 @@ def own_page_index(settings):
 
 @pytest.mark.needs("chromium")
 def test_a_search_typed_without_accents_finds_the_monument_and_the_language_switch_keeps_it(
-    live_server, own_page_index, site_tree
+    live_server, own_page_index, site_tree, page
 ):
-    from playwright.sync_api import sync_playwright
-
     index = site_tree["vi"]["monuments"]
     for slug, name_vi, name_en in [
         ("dien-thai-hoa", "Điện Thái Hòa", "Hall of Supreme Harmony"),
@@ -59,29 +48,24 @@ def test_a_search_typed_without_accents_finds_the_monument_and_the_language_swit
     assert django_settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX") == own_page_index
     # The ORM is done with: Playwright's sync API runs an event loop, in which Django refuses queries.
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        page = browser.new_page()
+    def results() -> list[str]:
+        return page.locator("ol.results h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
-        def results() -> list[str]:
-            return page.locator("ol.results h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    for language in ("vi", "en"):
+        page.goto(f"{live_server.url}/{language}/search/")
+        page.fill("#search-q", "dien thai hoa")
+        with page.expect_navigation():
+            page.press("#search-q", "Enter")
 
-        for language in ("vi", "en"):
-            page.goto(f"{live_server.url}/{language}/search/")
-            page.fill("#search-q", "dien thai hoa")
-            with page.expect_navigation():
-                page.press("#search-q", "Enter")
+        assert urlsplit(page.url).path == f"/{language}/search/"
+        assert results() == [f"/{language}/monuments/dien-thai-hoa/"], language
 
-            assert urlsplit(page.url).path == f"/{language}/search/"
-            assert results() == [f"/{language}/monuments/dien-thai-hoa/"], language
+        other = OTHER[language]
+        with page.expect_navigation():
+            page.click(f'nav.languages a[hreflang="{other}"]')
 
-            other = OTHER[language]
-            with page.expect_navigation():
-                page.click(f'nav.languages a[hreflang="{other}"]')
-
-            url = urlsplit(page.url)
-            assert url.path == f"/{other}/search/"
-            assert parse_qs(url.query) == {"q": ["dien thai hoa"]}
-            assert page.input_value("#search-q") == "dien thai hoa"
-            assert results() == [f"/{other}/monuments/dien-thai-hoa/"], other
-        browser.close()
+        url = urlsplit(page.url)
+        assert url.path == f"/{other}/search/"
+        assert parse_qs(url.query) == {"q": ["dien thai hoa"]}
+        assert page.input_value("#search-q") == "dien thai hoa"
+        assert results() == [f"/{other}/monuments/dien-thai-hoa/"], other
