@@ -369,7 +369,9 @@ def test_a_stray_double_quote_is_searched_as_text(client, hue_citadel, language,
 
     assert response.status_code == 200
     assert '<label for="search-q">' in response.content.decode()
-    assert re.search(r'<h2 id="results-title"[^>]*>0 ', response.content.decode())
+    # Searched as text: a results heading, whatever the count (on Elasticsearch, whose folding makes
+    # "a" of "à", "á", "ả"…, the word "a" finds pages; on the databases it found none).
+    assert re.search(r'<h2 id="results-title"[^>]*>\d+ ', response.content.decode())
 
 
 @pytest.mark.django_db
