@@ -279,9 +279,8 @@ def test_the_home_page_costs_the_same_queries_featured_or_not(site_tree, monumen
 def test_curators_feature_monuments_in_the_admin(admin_client, client, site_tree, monuments):
     home = site_tree["vi"]["home"]
     edit_url = f"/admin/pages/{home.pk}/edit/"
-    assert (
-        "Di tích giới thiệu" in admin_client.get(edit_url).content.decode()
-    )  # "Featured monuments", in the admin's default language
+    # "Featured monuments", in the admin's default language.
+    assert "Di tích giới thiệu" in admin_client.get(edit_url).content.decode()
     form = {
         "title": home.title,
         "slug": home.slug,
