@@ -48,14 +48,20 @@ def folded_words(text: str) -> list[str]:
     """The folded form of each word of `text` that folding changes, in order: "Điện Thái Hòa" -> dien thai hoa."""
     words = []
     for word in text.split():
+        if word.isascii():  # folding an ASCII word only lower-cases it
+            continue
         folded = fold(word)
         if folded and folded != word.casefold():
             words.append(folded)
     return words
 
 
+@functools.lru_cache(maxsize=4096)
 def with_folded_words(text: str) -> str:
-    """`text` followed by its folded words (folded_words), as the index holds it."""
+    """`text` followed by its folded words (folded_words), as the index holds it.
+
+    Cached: a bulk index meets the same names (terms, monuments, partners) on many objects.
+    """
     extra = folded_words(text)
     return f"{text} {' '.join(extra)}" if extra else text
 
@@ -82,11 +88,16 @@ def _text(value) -> str:
 
 
 class _Indexed:
-    """An object as the database indexers read it: its search fields give their text with the folded words."""
+    """An object as the database indexers read it: its search fields give their text with the folded words.
+
+    django-modelsearch's SQLite indexer reads every field three times (for the title, body and
+    autocomplete columns); each field's text is made once per object (`texts`).
+    """
 
     def __init__(self, obj):
         self.indexed_object = obj
         self.pk = obj.pk
+        self.texts = {}
 
     def get_search_fields(self):
         return _folding_fields(type(self.indexed_object))
@@ -98,7 +109,11 @@ def _unwrapped(obj):
 
 class _FoldingValue:
     def get_value(self, obj):
-        return with_folded_words(_text(super().get_value(_unwrapped(obj))))
+        if not isinstance(obj, _Indexed):  # a related object's field
+            return with_folded_words(_text(super().get_value(obj)))
+        if self not in obj.texts:
+            obj.texts[self] = with_folded_words(_text(super().get_value(obj.indexed_object)))
+        return obj.texts[self]
 
 
 class _FoldingRelatedFields(index.RelatedFields):

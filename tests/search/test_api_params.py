@@ -115,6 +115,15 @@ def test_long_but_allowed_text():
     assert len(parse("q=" + "a" * 500).q) == 500
 
 
+def reference_fold(text):
+    """Folding as defined on the whole text: NFKD, combining marks dropped, casefold, spaces collapsed."""
+    import unicodedata
+
+    extra = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe"})
+    decomposed = unicodedata.normalize("NFKD", text.translate(extra))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
 def test_fast_folding_equals_the_reference_fold():
     from heritage.text import fold
 
@@ -128,7 +137,7 @@ def test_fast_folding_equals_the_reference_fold():
         "𝐁old 𝟙",  # astral letters
     ]
     for text in samples:
-        assert " ".join(fold_chars(text).split()) == fold(text)
+        assert fold(text) == reference_fold(text)
         folded, offsets = fold_with_offsets(text)
         assert folded == fold_chars(text)
         assert len(offsets) == len(folded)
