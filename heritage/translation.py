@@ -15,6 +15,8 @@ each model's `override_translatable_fields`) and its translated strings.
   `_titles_from_names` writes it as the title's translation unless a curator wrote another.
 - Adoption: `translation_adopt` puts a pair made by Wagtail's copy_for_translation (databases from
   before wagtail-localize) under wagtail-localize, keeping the translation's text as its strings.
+- Withdrawing: unpublishing, moving or deleting an original in the admin does the same to its
+  translations (`translations_to_cascade`, a Wagtail hook).
 - Untranslated text: `page_texts` tells, field by field, which text of a translation is still the
   original's (a labels.Text with the original's language, marked as a fallback), for the templates.
 """
@@ -348,6 +350,29 @@ def retry_pending() -> dict:
         result["failed" if "pending" in outcome else "synced"] += 1
     result["remaining"] = PendingTranslationSync.objects.count()
     return result
+
+
+# --- Unpublishing, moving and deleting an original -------------------------------------
+
+
+def translations_to_cascade(pages: list[Page], action: str) -> dict[Page, list[Page]]:
+    """The translations an admin action on an original takes along (Wagtail's
+    construct_translated_pages_to_cascade_actions hook): unpublishing, moving or deleting the
+    Vietnamese original does the same to its translations, which share its facts; so a page
+    withdrawn in Vietnamese does not stay public in English. An action on a translation stays on
+    that translation."""
+    if action not in ("unpublish", "move", "delete"):
+        return {}
+    default = default_locale()
+    cascade = {}
+    for page in pages:
+        if page.locale_id != default.pk:
+            continue
+        translations = Page.objects.translation_of(page, inclusive=False).filter(alias_of__isnull=True)
+        if action == "unpublish":
+            translations = translations.live()
+        cascade[page] = list(translations)
+    return cascade
 
 
 def connect() -> None:

@@ -192,6 +192,13 @@ def _chooser_overrides():
 _chooser_overrides()
 
 
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def translations_follow_their_original(pages, action):
+    from .translation import translations_to_cascade
+
+    return translations_to_cascade(pages, action)
+
+
 @hooks.register("construct_page_chooser_queryset")
 def page_chooser_by_name(pages, request):
     """The page chooser lists monuments and artefacts by name (heritage.collation), other pages in tree order."""

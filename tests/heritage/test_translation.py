@@ -170,6 +170,30 @@ def test_the_title_follows_the_english_name_unless_a_curator_wrote_one(ngo_mon_v
     assert english.specific.name_en == "Noon Gate"
 
 
+def test_unpublishing_the_original_in_the_admin_withdraws_its_translations(ngo_mon_vi, en, curator, client):
+    english = ngo_mon_vi.get_translation(en)
+    assert client.get("/en/monuments/ngo-mon/").status_code == 200
+    client.force_login(curator)
+    url = f"/admin/pages/{ngo_mon_vi.pk}/unpublish/"
+    assert "1" in client.get(url).content.decode()  # the confirmation counts the translation
+    assert client.post(url).status_code == 302
+    english.refresh_from_db()
+    ngo_mon_vi.refresh_from_db()
+    assert not ngo_mon_vi.live and not english.live
+    client.logout()
+    assert client.get("/vi/monuments/ngo-mon/").status_code == 404
+    assert client.get("/en/monuments/ngo-mon/").status_code == 404
+
+
+def test_unpublishing_a_translation_leaves_the_original_live(ngo_mon_vi, en, curator, client):
+    english = ngo_mon_vi.get_translation(en)
+    client.force_login(curator)
+    assert client.post(f"/admin/pages/{english.pk}/unpublish/").status_code == 302
+    english.refresh_from_db()
+    ngo_mon_vi.refresh_from_db()
+    assert ngo_mon_vi.live and not english.live
+
+
 @pytest.mark.needs("elasticsearch")  # the worker runs with Elasticsearch (search.management.commands.restoration_index)
 def test_the_worker_syncs_again_a_translation_that_did_not_follow(
     ngo_mon_vi, en, monkeypatch, django_capture_on_commit_callbacks
