@@ -1,19 +1,51 @@
-"""The admin dashboard's "Records awaiting review" panel."""
+"""The admin dashboard's panels of what awaits review: "Records awaiting review", "Pages awaiting review".
+
+They replace Wagtail's own "Awaiting your review" panel, which lists every object in moderation
+with its actions: after an import of 10,000 records submitted for review, that panel would
+render 10,000 rows on every visit to the dashboard. Each panel here shows the newest SHOWN
+objects and how many more there are, with a link to Wagtail's workflow report, which pages.
+"""
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
-SHOWN = 10  # records listed; the panel says how many more there are
+SHOWN = 10  # objects listed per panel; the panel says how many more there are
 
 
 @dataclass
 class AwaitingReview:
-    record: object
+    obj: object
+    label: str
+    context: str
     state: WorkflowState
     edit_url: str
+
+
+def _states_awaiting(user, base_type, *, sees_all: bool):
+    """Active workflow states of objects of `base_type` that `user` can act on: every one when
+    `sees_all`, else those whose current task the user can approve or reject."""
+    states = WorkflowState.objects.active().filter(base_content_type=base_type)
+    if not sees_all:
+        reviewable = TaskState.objects.reviewable_by(user).filter(workflow_state__base_content_type=base_type)
+        states = states.filter(current_task_state__in=reviewable)
+    return states
+
+
+def _newest(states, limit: int) -> tuple[list[WorkflowState], int]:
+    total = states.count()
+    shown = list(
+        states.select_related("requested_by", "current_task_state__task").order_by("-created_at", "-pk")[:limit]
+    )
+    return shown, total
+
+
+def _admin_user(user) -> bool:
+    return user.is_active and user.has_perm("wagtailadmin.access_admin")
 
 
 def records_awaiting_review(user, *, limit: int = SHOWN) -> tuple[list[AwaitingReview], int]:
@@ -22,42 +54,114 @@ def records_awaiting_review(user, *, limit: int = SHOWN) -> tuple[list[AwaitingR
     A user who may publish records (Curators) sees every record in moderation; anyone else, the
     records whose current task they can approve or reject; a user with neither, nothing.
     """
-    from django.urls import reverse
-
+    from .choosers import name_for_admin
     from .models import RestorationRecord
 
-    if not (user.is_active and user.has_perm("wagtailadmin.access_admin")):
+    if not _admin_user(user):
         return [], 0
-    base_type = RestorationRecord.get_base_content_type()
-    states = WorkflowState.objects.active().filter(base_content_type=base_type)
-    if not user.has_perm("heritage.publish_restorationrecord"):
-        reviewable = TaskState.objects.reviewable_by(user).filter(workflow_state__base_content_type=base_type)
-        states = states.filter(current_task_state__in=reviewable)
-    total = states.count()
-    shown = list(
-        states.select_related("requested_by", "current_task_state__task").order_by("-created_at", "-pk")[:limit]
+    states = _states_awaiting(
+        user,
+        RestorationRecord.get_base_content_type(),
+        sees_all=user.has_perm("heritage.publish_restorationrecord"),
     )
+    shown, total = _newest(states, limit)
     records = RestorationRecord.objects.select_related("monument").in_bulk([int(s.object_id) for s in shown])
     url_name = RestorationRecord.snippet_viewset.get_url_name("edit")
-    rows = [
-        AwaitingReview(records[int(state.object_id)], state, reverse(url_name, args=[state.object_id]))
-        for state in shown
-        if int(state.object_id) in records
-    ]
+    rows = []
+    for state in shown:
+        record = records.get(int(state.object_id))
+        if record is not None:
+            label = f"{record.reference}: {record.title}"
+            url = reverse(url_name, args=[state.object_id])
+            rows.append(AwaitingReview(record, label, name_for_admin(record.monument), state, url))
     return rows, total
 
 
-class RecordsAwaitingReviewPanel(Component):
-    name = "heritage_records_awaiting_review"
-    template_name = "heritage/admin/records_awaiting_review.html"
-    order = 110
-    heading = _("Records awaiting review")
+def pages_awaiting_review(user, *, limit: int = SHOWN) -> tuple[list[AwaitingReview], int]:
+    """Pages in moderation whose current task `user` can approve or reject, newest first, and their number."""
+    if not _admin_user(user):
+        return [], 0
+    states = _states_awaiting(user, ContentType.objects.get_for_model(Page), sees_all=False)
+    shown, total = _newest(states, limit)
+    pages = Page.objects.select_related("locale").in_bulk([int(s.object_id) for s in shown])
+    rows = []
+    for state in shown:
+        page = pages.get(int(state.object_id))
+        if page is not None:
+            url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+            title, language = page.get_admin_display_title(), page.locale.get_display_name()
+            rows.append(AwaitingReview(page, title, language, state, url))
+    return rows, total
 
-    def __init__(self, rows: list[AwaitingReview], total: int):
+
+class AwaitingReviewPanel(Component):
+    template_name = "heritage/admin/awaiting_review.html"
+
+    def __init__(self, *, name: str, order: int, heading, context_heading, more_text, rows, total: int):
+        self.name = name
+        self.order = order
+        self.heading = heading
+        self.context_heading = context_heading
+        self.more_text = more_text
         self.rows = rows
         self.total = total
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        context.update(rows=self.rows, total=self.total, more=self.total - len(self.rows), heading=self.heading)
+        more = self.total - len(self.rows)
+        context.update(
+            panel=self,
+            rows=self.rows,
+            more=more,
+            more_text=self.more_text(more) if more > 0 else "",
+            report_url=reverse("wagtailadmin_reports:workflow"),
+        )
         return context
+
+
+def awaiting_review_panels(user) -> list[Component]:
+    """The dashboard's review panels for `user`; none when nothing awaits them."""
+    from django.utils.translation import ngettext
+
+    panels = []
+    rows, total = records_awaiting_review(user)
+    if total:
+        panels.append(
+            AwaitingReviewPanel(
+                name="heritage_records_awaiting_review",
+                order=110,
+                heading=_("Records awaiting review"),
+                context_heading=_("Monument"),
+                more_text=lambda n: (
+                    ngettext(
+                        "… and %(counter)s more record awaiting review.",
+                        "… and %(counter)s more records awaiting review.",
+                        n,
+                    )
+                    % {"counter": n}
+                ),
+                rows=rows,
+                total=total,
+            )
+        )
+    rows, total = pages_awaiting_review(user)
+    if total:
+        panels.append(
+            AwaitingReviewPanel(
+                name="heritage_pages_awaiting_review",
+                order=111,
+                heading=_("Pages awaiting review"),
+                context_heading=_("Language"),
+                more_text=lambda n: (
+                    ngettext(
+                        "… and %(counter)s more page awaiting review.",
+                        "… and %(counter)s more pages awaiting review.",
+                        n,
+                    )
+                    % {"counter": n}
+                ),
+                rows=rows,
+                total=total,
+            )
+        )
+    return panels

@@ -459,6 +459,17 @@ def _stored_terms(record_ids: list[int]) -> dict[int, dict[str, set[str]]]:
     return stored
 
 
+def _draft_in_review_matches(record: RestorationRecord, terms: dict[str, list[str]]) -> bool:
+    """Whether `record` (its fields set from a row) has a draft in review that says what the row says:
+    importing the same file for review again then leaves it "unchanged" instead of submitting it anew."""
+    if not record.has_unpublished_changes or not record.workflow_in_progress:
+        return False
+    draft = record.latest_revision.as_object()
+    draft_terms = {column: {term.key for term in getattr(draft, column).all()} for column in VOCABULARIES}
+    same_fields = all(getattr(draft, name) == getattr(record, name) for name in RESTORATION_SCALARS)
+    return same_fields and _term_keys(terms) == draft_terms
+
+
 def restorations_import(
     *, data: bytes, user=None, dry_run: bool = False, publish: bool = True, progress: Progress | None = None
 ) -> ImportReport:
@@ -470,7 +481,7 @@ def restorations_import(
     """
     rows = csv_rows(data, columns=RESTORATION_COLUMNS, optional=RESTORATION_OPTIONAL_COLUMNS)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
-    plans = _restorations_check(rows, report, user=user, progress=progress)
+    plans = _restorations_check(rows, report, user=user, progress=progress, publish=publish)
     if report.errors or dry_run:
         if report.errors:
             report.created = report.updated = report.unchanged = 0
@@ -483,7 +494,9 @@ def restorations_import(
     return report
 
 
-def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progress) -> list[RecordPlan]:
+def _restorations_check(
+    rows: list[CsvRow], report: ImportReport, *, user, progress, publish: bool = True
+) -> list[RecordPlan]:
     monuments = MonumentMatcher()
     references = [row.cells.get("reference", "") for row in rows]
     existing: dict[str, RestorationRecord] = {}
@@ -570,7 +583,7 @@ def _restorations_check(rows: list[CsvRow], report: ImportReport, *, user, progr
                 and record.live_revision_id is not None
                 and all(getattr(record, name) == stored[name] for name in RESTORATION_SCALARS)
                 and _term_keys(terms) == stored_terms[record.pk]
-            )
+            ) or (not publish and _draft_in_review_matches(record, terms))
             if unchanged:
                 report.unchanged += 1
                 continue

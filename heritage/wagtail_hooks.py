@@ -241,9 +241,11 @@ def register_restoration_import_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_records_awaiting_review_panel(request, panels):
-    from .dashboard import RecordsAwaitingReviewPanel, records_awaiting_review
+def add_awaiting_review_panels(request, panels):
+    """Bounded review panels in place of Wagtail's "Awaiting your review" (heritage/dashboard.py)."""
+    from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
-    rows, total = records_awaiting_review(request.user)
-    if total:
-        panels.append(RecordsAwaitingReviewPanel(rows, total))
+    from .dashboard import awaiting_review_panels
+
+    panels[:] = [panel for panel in panels if not isinstance(panel, WorkflowObjectsToModeratePanel)]
+    panels.extend(awaiting_review_panels(request.user))

@@ -216,6 +216,24 @@ def test_a_draft_over_a_published_record_leaves_the_live_version_until_reviewed(
     assert client.get(f"/vi/restorations/{record.reference}/").status_code == 200
 
 
+def test_the_same_file_imported_again_for_review_leaves_the_drafts_in_review_unchanged(client, curator, ngo_mon):
+    client = logged_in(client, curator)
+    upload(client, csv_bytes([row(title="Tiêu đề đã duyệt")]), mode="publish")
+    content = csv_bytes([row(title="Tiêu đề mới", techniques="Gia cố"), row(reference="HUE-2")])
+    upload(client, content, mode="review")
+    record = RestorationRecord.objects.get(reference="HUE-NM-1991-01")
+    revisions, states = record.revisions.count(), record.workflow_states.count()
+
+    response = upload(client, content, mode="review")
+    assert b"created 0, updated 0, unchanged 2" in response.content
+    assert record.revisions.count() == revisions and record.workflow_states.count() == states
+    # A row that changes the draft is a new draft, submitted again.
+    response = upload(client, csv_bytes([row(title="Tiêu đề mới hơn", techniques="Gia cố")]), mode="review")
+    assert b"created 0, updated 1, unchanged 0" in response.content
+    record.refresh_from_db()
+    assert record.latest_revision.as_object().title == "Tiêu đề mới hơn" and record.workflow_in_progress
+
+
 def test_without_a_review_workflow_drafts_are_saved_and_not_submitted(client, curator, ngo_mon):
     from wagtail.models import Workflow
 
@@ -270,7 +288,7 @@ def test_the_dashboard_lists_records_awaiting_review_for_a_curator_only(
 
     page = logged_in(client, curator).get(reverse("wagtailadmin_home")).content.decode()
     assert "Records awaiting review" in page
-    panel = page.split("data-records-awaiting-review", 1)[1]
+    panel = page.split('data-awaiting-review="heritage_records_awaiting_review"', 1)[1]
     assert f'href="/admin/snippets/heritage/restorationrecord/edit/{record.pk}/"' in panel
     assert "HUE-2: Thay ngói lưu ly" in panel and "Noon Gate" in panel and "restorer" in panel
 
@@ -283,3 +301,27 @@ def test_the_dashboard_lists_records_awaiting_review_for_a_curator_only(
     assert "Records awaiting review" not in page
     client.logout()
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_the_dashboard_shows_the_newest_ten_of_a_large_review_import_and_counts_the_rest(
+    client, curator, restorer, ngo_mon
+):
+    logged_in(client, restorer)
+    upload(client, csv_bytes([row(reference=f"HUE-{n:02d}") for n in range(13)]), mode="review")
+    page = logged_in(client, curator).get(reverse("wagtailadmin_home")).content.decode()
+    panel = page.split('data-awaiting-review="heritage_records_awaiting_review"', 1)[1].split("</section>", 1)[0]
+    assert panel.count('<td class="title">') == 10
+    assert "… and 3 more records awaiting review." in panel
+    assert f'href="{reverse("wagtailadmin_reports:workflow")}"' in panel
+    # Wagtail's own panel, which would list all of them, is not there.
+    assert 'id="workflow_objects_to_moderate"' not in page and page.count("HUE-00:") == 0
+
+
+def test_the_dashboard_lists_pages_awaiting_review_for_their_moderators(client, admin_user, curator, ngo_mon):
+    ngo_mon.intro = "Đoạn giới thiệu mới."
+    revision = ngo_mon.save_revision(user=curator)
+    ngo_mon.get_workflow().start(ngo_mon, curator)  # Wagtail's default "Moderators approval"
+    page = logged_in(client, admin_user).get(reverse("wagtailadmin_home")).content.decode()
+    panel = page.split('data-awaiting-review="heritage_pages_awaiting_review"', 1)[1].split("</section>", 1)[0]
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[ngo_mon.pk])}"' in panel
+    assert revision.content_object.get_admin_display_title() in panel
