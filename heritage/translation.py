@@ -21,6 +21,7 @@ each model's `override_translatable_fields`) and its translated strings.
   original's (a labels.Text with the original's language, marked as a fallback), for the templates.
 """
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -98,13 +99,15 @@ def translations_sync(*, instance: Page, user=None, force: bool = False) -> list
         return []
     if not source.translations.filter(enabled=True).exists():
         return []
-    source, _changed = TranslationSource.update_or_create_from_instance(original)
+    content_before = _content(source)
+    source, _created = TranslationSource.update_or_create_from_instance(original)
+    source_changed = _content(source) != content_before
     records = list(source.translations.filter(enabled=True).select_related("target_locale"))
     _titles_from_names(original, source, [record.target_locale for record in records])
     return [
         _save(record, original=original, user=user)
         for record in records
-        if force or not _up_to_date(record, source=source, original=original)
+        if force or not _up_to_date(record, source=source, original=original, source_changed=source_changed)
     ]
 
 
@@ -131,11 +134,29 @@ def translations_follow(original: Page, *, locales: Iterable[Locale], user=None)
         translations_create(original, locales=missing, user=user)
 
 
-def _up_to_date(record: Translation, *, source: TranslationSource, original: Page) -> bool:
-    """True when nothing changed since the translation was last saved: not the source, not a
-    translated string, and the translation is published as it should be."""
+# A page's bookkeeping, which every publication changes: not what a translation is made from.
+BOOKKEEPING = {
+    "latest_revision",
+    "live_revision",
+    "latest_revision_created_at",
+    "first_published_at",
+    "last_published_at",
+    "has_unpublished_changes",
+}
+
+
+def _content(source: TranslationSource) -> dict:
+    """A source's content without the page's bookkeeping."""
+    content = json.loads(source.content_json)
+    return {name: value for name, value in content.items() if name not in BOOKKEEPING}
+
+
+def _up_to_date(record: Translation, *, source: TranslationSource, original: Page, source_changed: bool) -> bool:
+    """True when nothing changed since the translation was last saved: not the source (publishing
+    an original again as it was changes nothing), not a translated string, and the translation is
+    published as it should be."""
     last = TranslationLog.objects.filter(source=source, locale=record.target_locale).order_by("-created_at").first()
-    if last is None or last.created_at < source.last_updated_at:
+    if last is None or (source_changed and last.created_at < source.last_updated_at):
         return False
     newer_strings = StringTranslation.objects.filter(
         context__object_id=source.object_id, locale=record.target_locale, updated_at__gt=last.created_at

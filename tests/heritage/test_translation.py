@@ -126,6 +126,21 @@ def test_adoption_keeps_the_english_text_of_an_old_pair(site_tree, en, client):
     assert '<p class="intro">The throne hall.</p>' in html
 
 
+def test_publishing_the_original_again_unchanged_adds_nothing_to_its_translation(
+    ngo_mon_vi, en, django_capture_on_commit_callbacks
+):
+    english = ngo_mon_vi.get_translation(en)
+    revisions = english.revisions.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(ngo_mon_vi)
+    assert english.revisions.count() == revisions
+    ngo_mon_vi.reign = "Gia Long"
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(ngo_mon_vi)
+    english.refresh_from_db()
+    assert english.revisions.count() == revisions + 1 and english.specific.reign == "Gia Long"
+
+
 def test_the_dashboard_lists_pages_waiting_for_translation(ngo_mon_vi, en, admin_client, curator):
     rows = translation.pages_waiting(en)
     assert [row["page"].name_vi for row in rows if row["translation"]] == ["Ngọ Môn"]
