@@ -11,7 +11,7 @@ What it does, in a temporary folder of its own (nothing of the checkout is touch
    files handler (`runserver --insecure`: the files `collectstatic` would copy, uncompressed:
    a front proxy that compresses only does better);
 4. runs Lighthouse's default mobile audit (a mid-range phone, simulated slow 4G and 4x CPU
-   slowdown) in Debian's Chromium (CHROME_PATH, /usr/bin/chromium unless set) on each page,
+   slowdown) in Debian's Chromium (path and flags: config/chromium.py) on each page,
    `--runs` times, and keeps the median of each category;
 5. prints a table (Markdown, for docs/benchmarks.md) and every audit that cost a point, and exits
    1 when a page misses a goal: SEO, accessibility and best practices 100, performance >= 95.
@@ -33,22 +33,15 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from config import chromium  # noqa: E402
+
 LIGHTHOUSE = REPO / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = ("/vi/", "/en/", "/vi/monuments/ngo-mon/", "/vi/artefacts/than-cong/", "/vi/restorations/")
 CATEGORIES = ("seo", "accessibility", "best-practices", "performance")
 GOALS = {"seo": 100, "accessibility": 100, "best-practices": 100, "performance": 95}
-CHROME_FLAGS = " ".join(
-    (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    )
-)
+CHROME_FLAGS = " ".join(("--headless=new", *chromium.FLAGS))
 # Settings of the project's environment that would point the scratch site at real services.
 DROPPED = ("DATABASE_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL", "DJANGO_DEBUG")
 
@@ -133,9 +126,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median counts (default 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, reports)")
     args = parser.parse_args()
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    chrome = chromium.PATH
     if not os.access(chrome, os.X_OK):
-        raise SystemExit(f"no Chromium at {chrome} (install Debian's chromium package, or set CHROME_PATH)")
+        raise SystemExit(f"no Chromium at {chrome} (install Debian's chromium package, or set CHROMIUM_PATH)")
 
     subprocess.run([str(REPO / "scripts" / "npm-assets"), "--lighthouse"], check=True)
     folder = Path(tempfile.mkdtemp(prefix="hue-heritage-lighthouse-"))

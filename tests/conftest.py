@@ -24,7 +24,6 @@ PROFILE = os.environ.get("HERITAGE_TEST_PROFILE", "embedded")
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 PROFILE_SERVICES = {"postgres", "elasticsearch", "s3"}
 KNOWN_SERVICES = PROFILE_SERVICES | {"chromium"}
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def _service_problem(name: str) -> str | None:
@@ -54,8 +53,10 @@ def _service_problem(name: str) -> str | None:
             return f"S3 bucket {settings.AWS_STORAGE_BUCKET_NAME} is not reachable: {error}"
         return None
     if name == "chromium":
-        if not os.access(CHROMIUM, os.X_OK):
-            return f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)"
+        from config import chromium
+
+        if not os.access(chromium.PATH, os.X_OK):
+            return f"no Chromium at {chromium.PATH} (set CHROMIUM_PATH)"
         try:
             import playwright  # noqa: F401
         except ImportError:

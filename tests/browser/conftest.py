@@ -31,19 +31,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, require_service, service_missing
+from config import chromium as chromium_install
+from tests.conftest import require_service, service_missing
 
 PHONE = {"width": 390, "height": 844}
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA, as axe-core tags its rules (every level-A and AA rule of 2.0, 2.1 and 2.2).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -81,7 +72,9 @@ def browser(django_db_setup):
         # objects than before, which need the serialized rows too, and closing at the end.
         for alias, contents in serialized.items():
             connections[alias]._test_serialized_contents = contents
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_install.PATH, headless=True, args=list(chromium_install.FLAGS)
+        )
         try:
             yield chromium
         finally:
