@@ -191,6 +191,7 @@ def _sqlite_backend_class():
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
+    from modelsearch.utils import get_content_type_pk
 
     class Expression(Lexeme):
         """A complete FTS5 expression, passed on as it is."""
@@ -223,7 +224,17 @@ def _sqlite_backend_class():
         pass
 
     class Index(FoldingIndex, SQLiteIndex):
-        pass
+        def add_items(self, model, objs):
+            # django-modelsearch updates an object already indexed with one UPDATE each, which
+            # its FTS5 triggers make cost milliseconds: 3,000 re-imported records took 11 s.
+            # Their entries are deleted in a few statements here, and all are inserted in bulk.
+            objs = list(objs)
+            if objs:
+                entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+                for start in range(0, len(objs), 500):
+                    ids = [str(obj.pk) for obj in objs[start : start + 500]]
+                    entries.filter(object_id__in=ids)._raw_delete(using=self.write_connection.alias)
+            return super().add_items(model, objs)
 
     class SQLiteBackend(SQLiteSearchBackend):
         query_compiler_class = QueryCompiler

@@ -258,3 +258,25 @@ def test_update_index_folds_what_was_indexed_before(client, site_tree, settings,
 
     assert before == []
     assert _site_search(client, "vi", "dien thai hoa") == ["/vi/monuments/dien-thai-hoa/"]
+
+
+def test_an_edited_record_is_found_by_its_new_words_only(site_tree):
+    """Re-indexing an object (django-modelsearch updated each entry alone; here its entries are replaced)."""
+    from heritage.models import RestorationRecord
+
+    monument = monument_create(
+        index=site_tree["vi"]["monuments"], slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate"
+    )
+    record = make_record(monument, reference="HUE-NM-2001-01", title="Thay ngói lưu ly", summary="Đợt một.")
+    assert [found.reference for found in get_search_backend().search("ngoi luu ly", RestorationRecord)] == [
+        "HUE-NM-2001-01"
+    ]
+    record.title = "Gia cố cột gỗ lim"
+    record.save_revision().publish()
+    backend = get_search_backend()
+
+    def found(words):
+        return [found.reference for found in backend.search(words, RestorationRecord)]
+
+    assert found("gia co cot") == ["HUE-NM-2001-01"]
+    assert found("ngoi luu ly") == []
