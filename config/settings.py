@@ -51,12 +51,14 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.locales",
     # Page translation (heritage/translation.py, docs/translation.md): replaces
     # wagtail.contrib.simple_translation. Not wagtail_localize.locales: its "Sync from" makes alias
     # pages, which show the original's text with no sign that it is untranslated.
     "wagtail_localize",
     "wagtail.embeds",
+    "wagtailmedia",  # a tour stop's audio (tours/)
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -139,6 +141,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+# wagtailmedia: the audio of tour stops. Audio in formats every current browser plays; no video.
+WAGTAILMEDIA = {"AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"], "VIDEO_EXTENSIONS": []}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

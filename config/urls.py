@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from heritage import files
 from heritage import views as heritage_views
 from search import views as search_views
+from tours import views as tours_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("restorations/timeline/<slug:monument>/", heritage_views.monument_timeline, name="monument_timeline"),
     # path: references may hold a slash ("123/QĐ-UBND"); the timeline route above comes first.
     path("restorations/<path:reference>/", heritage_views.restoration_record, name="restoration_record"),
+    # A file name ends the address, which Wagtail's page routes (ending in a slash) cannot serve.
+    path("tours/<slug:slug>/stops/<int:number>/qr.svg", tours_views.stop_qr, name="tour_stop_qr"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

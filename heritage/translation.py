@@ -524,8 +524,13 @@ class PageTexts:
         key = getattr(item, "translation_key", None)
         return self._text(f"{relation}.{key}.{field}", getattr(item, field, ""))
 
-    def block(self, block) -> Text:
-        return self._text(f"body.{block.id}", str(block.value))
+    def block(self, block, *, item=None, field: str = "body") -> Text:
+        """A StreamField block's text: of the page's `body`, or of a child item's `field` (a tour stop's narrative)."""
+        if item is None:
+            return self._text(f"{field}.{block.id}", str(block.value))
+        relation = item._meta.get_field("page").remote_field.related_name
+        key = getattr(item, "translation_key", None)
+        return self._text(f"{relation}.{key}.{field}.{block.id}", str(block.value))
 
     @property
     def untranslated(self) -> bool:

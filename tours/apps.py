@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ToursConfig(AppConfig):
     name = "tours"
     verbose_name = _("Virtual tours")
+
+    def ready(self):
+        # The tours' index lives under the home page. The archive knows nothing of tours
+        # (docs/architecture in the README), so tours add themselves to what the home page allows.
+        from heritage.models import HomePage
+
+        if "tours.TourIndexPage" not in HomePage.subpage_types:
+            HomePage.subpage_types = [*HomePage.subpage_types, "tours.TourIndexPage"]

@@ -1,0 +1,153 @@
+"""Tours: the models' checks, the server-rendered tour page, its QR codes (tours/, docs/tours.md)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from heritage.services import monument_create
+from tests.factories import make_image, make_record
+from tours.models import Panorama, PanoramaHotspot, TourIndexPage, TourPage, TourStop
+
+
+@pytest.fixture
+def vi(db):
+    return Locale.objects.get(language_code="vi")
+
+
+@pytest.fixture
+def tours_index(site_tree, vi):
+    index = site_tree["vi"]["home"].add_child(instance=TourIndexPage(title="Tham quan", slug="tours", locale=vi))
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def monuments(site_tree):
+    parent = site_tree["vi"]["monuments"]
+    return [
+        monument_create(index=parent, slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate"),
+        monument_create(
+            index=parent,
+            slug="dien-thai-hoa",
+            name_vi="Điện Thái Hòa",
+            name_en="Hall of Supreme Harmony",
+            category="palace",
+        ),
+    ]
+
+
+def panorama(title, vi, **fields):
+    item = Panorama(title=title, image=make_image(f"{title} 360", width=200, height=100), locale=vi, **fields)
+    item.full_clean()
+    item.save()
+    return item
+
+
+def tour_create(index, stops, **fields):
+    values = {"title": "Hoàng thành buổi sáng", "slug": "hoang-thanh", "duration_minutes": 120, "distance_metres": 1500}
+    values.update(fields)
+    tour = TourPage(**values, stops=stops)
+    index.add_child(instance=tour)
+    tour.save_revision().publish()
+    return tour
+
+
+# --- Bad input: a clear message ------------------------------------------------------------
+
+
+def test_a_panorama_that_is_not_two_to_one_is_refused_with_its_size(vi):
+    item = Panorama(title="Sân chầu", image=make_image("Sân chầu", width=300, height=200), locale=vi)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert "twice as wide as it is high (2:1)" in str(error.value) and "300 × 200" in str(error.value)
+
+
+def test_a_hotspot_leads_to_exactly_one_thing(vi, monuments):
+    scene = panorama("Ngọ Môn", vi)
+    for fields in ({}, {"note": "Lầu Ngũ Phụng", "target_page": monuments[0]}):
+        with pytest.raises(ValidationError, match="exactly one thing"):
+            PanoramaHotspot(panorama=scene, yaw=0, pitch=0, label="?", locale=vi, **fields).full_clean(
+                exclude=["panorama"]
+            )
+    with pytest.raises(ValidationError, match="its own panorama"):
+        PanoramaHotspot(panorama=scene, yaw=0, pitch=0, label="?", locale=vi, target_scene=scene).clean()
+
+
+def test_audio_needs_a_transcript(monuments):
+    from wagtailmedia.models import Media
+
+    audio = Media(title="Lời kể", type="audio")
+    stop = TourStop(monument=monuments[0], audio=audio, transcript=" ")
+    stop.audio_id = 1  # an audio file is chosen
+    with pytest.raises(ValidationError, match="transcript"):
+        stop.clean()
+
+
+def test_a_tour_without_stops_is_not_found(client, tours_index):
+    tour = TourPage(title="Trống", slug="trong", duration_minutes=10, distance_metres=10)
+    tours_index.add_child(instance=tour)
+    tour.save_revision().publish()
+    assert client.get("/vi/tours/trong/").status_code == 404
+    assert client.get("/vi/tours/trong/qr/").status_code == 404
+
+
+# --- The tour page -------------------------------------------------------------------------
+
+
+def test_the_tour_page_has_every_stop_hotspot_and_public_record_in_its_html(client, vi, tours_index, monuments):
+    ngo_mon, thai_hoa = monuments
+    gate, hall = panorama("Ngọ Môn", vi), panorama("Điện Thái Hòa", vi)
+    PanoramaHotspot.objects.create(panorama=gate, yaw=10, pitch=0, label="Vào Điện Thái Hòa", target_scene=hall)
+    PanoramaHotspot.objects.create(panorama=gate, yaw=-40, pitch=5, label="Lầu Ngũ Phụng", note="Lầu trên cửa.")
+    PanoramaHotspot.objects.create(panorama=hall, yaw=0, pitch=0, label="Về Ngọ Môn", target_page=ngo_mon)
+    make_record(ngo_mon, reference="HUE-NM-1991-01", title="Tu bổ Ngọ Môn", start="1991")
+    make_record(ngo_mon, reference="HUE-NM-2020-01", title="Hồ sơ nội bộ", start="2020", visibility="internal")
+    tour_create(
+        tours_index,
+        [
+            TourStop(
+                monument=ngo_mon,
+                panorama=gate,
+                narrative=[("text", RichText("<p>Cổng chính phía nam.</p>"))],
+                opening_hours="7:00–17:30",
+            ),
+            TourStop(monument=thai_hoa, panorama=hall),
+        ],
+    )
+    html = client.get("/vi/tours/hoang-thanh/").content.decode()
+    assert 'id="stop-1"' in html and 'id="stop-2"' in html
+    assert '<a href="/vi/monuments/ngo-mon/" lang="vi">Ngọ Môn</a>' in html
+    assert "Cổng chính phía nam." in html and "7:00–17:30" in html
+    assert '<a href="#stop-2">Vào Điện Thái Hòa</a>' in html  # a scene of the tour: that stop
+    assert "Lầu Ngũ Phụng: Lầu trên cửa." in html  # a note, as text
+    assert '<a href="/vi/monuments/ngo-mon/">Về Ngọ Môn</a>' in html  # a page
+    assert "Tu bổ Ngọ Môn" in html and 'href="/vi/restorations/HUE-NM-1991-01/"' in html
+    assert "Hồ sơ nội bộ" not in html  # internal records stay internal
+
+
+def test_a_hotspot_whose_page_was_unpublished_or_deleted_stays_as_text(client, vi, tours_index, monuments):
+    ngo_mon, thai_hoa = monuments
+    gate = panorama("Ngọ Môn", vi)
+    PanoramaHotspot.objects.create(panorama=gate, yaw=0, pitch=0, label="Điện Thái Hòa", target_page=thai_hoa)
+    tour_create(tours_index, [TourStop(monument=ngo_mon, panorama=gate)])
+    thai_hoa.unpublish()
+    response = client.get("/vi/tours/hoang-thanh/")
+    assert response.status_code == 200, response.content.decode()[-3000:]
+    html = response.content.decode()
+    assert "<li>Điện Thái Hòa</li>" in html and "/vi/monuments/dien-thai-hoa/" not in html
+
+
+# --- QR codes --------------------------------------------------------------------------------
+
+
+def test_each_stop_has_a_qr_code_that_opens_it_in_its_language_and_a_sheet_lists_them(client, tours_index, monuments):
+    tour_create(tours_index, [TourStop(monument=monuments[0]), TourStop(monument=monuments[1])])
+    response = client.get("/vi/tours/hoang-thanh/stops/2/qr.svg")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    svg = response.content.decode()
+    assert svg.startswith("<svg") and "<title>http://testserver/vi/tours/hoang-thanh/#stop-2</title>" in svg
+    assert client.get("/vi/tours/hoang-thanh/stops/3/qr.svg").status_code == 404
+    assert client.get("/vi/tours/hoang-thanh/stops/0/qr.svg").status_code == 404
+    sheet = client.get("/vi/tours/hoang-thanh/qr/").content.decode()
+    assert sheet.count("/qr.svg") == 2 and 'src="/vi/tours/hoang-thanh/stops/1/qr.svg"' in sheet

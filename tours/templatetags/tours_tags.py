@@ -1,0 +1,18 @@
+"""Template tags of the tour pages."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def stop_text(texts, stop, field: str):
+    """A stop's translatable `field` from its page's texts (heritage page_texts), marked where untranslated:
+    `{% stop_text t stop "transcript" as transcript %}`."""
+    return texts.of(stop, field)
+
+
+@register.simple_tag
+def narrative_text(texts, stop, block):
+    """A block of a stop's narrative from its page's texts, marked where untranslated."""
+    return texts.block(block, item=stop, field="narrative")
