@@ -2,39 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from heritage.services import monument_create
 from tests.factories import make_image, make_record
-from tours.models import Panorama, PanoramaHotspot, TourIndexPage, TourPage, TourStop
-
-
-@pytest.fixture
-def vi(db):
-    return Locale.objects.get(language_code="vi")
-
-
-@pytest.fixture
-def tours_index(site_tree, vi):
-    index = site_tree["vi"]["home"].add_child(instance=TourIndexPage(title="Tham quan", slug="tours", locale=vi))
-    index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
-def monuments(site_tree):
-    parent = site_tree["vi"]["monuments"]
-    return [
-        monument_create(index=parent, slug="ngo-mon", name_vi="Ngọ Môn", name_en="Meridian Gate", category="gate"),
-        monument_create(
-            index=parent,
-            slug="dien-thai-hoa",
-            name_vi="Điện Thái Hòa",
-            name_en="Hall of Supreme Harmony",
-            category="palace",
-        ),
-    ]
+from tours.models import Panorama, PanoramaHotspot, TourPage, TourStop
 
 
 def panorama(title, vi, **fields):
@@ -117,6 +88,7 @@ def test_the_tour_page_has_every_stop_hotspot_and_public_record_in_its_html(clie
     )
     html = client.get("/vi/tours/hoang-thanh/").content.decode()
     assert 'id="stop-1"' in html and 'id="stop-2"' in html
+    assert "Điểm dừng 1:" in html and "Thời lượng" in html  # the interface in the page's language
     assert '<a href="/vi/monuments/ngo-mon/" lang="vi">Ngọ Môn</a>' in html
     assert "Cổng chính phía nam." in html and "7:00–17:30" in html
     assert '<a href="#stop-2">Vào Điện Thái Hòa</a>' in html  # a scene of the tour: that stop
