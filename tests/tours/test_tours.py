@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from tests.factories import make_image, make_record
@@ -123,3 +124,21 @@ def test_each_stop_has_a_qr_code_that_opens_it_in_its_language_and_a_sheet_lists
     assert client.get("/vi/tours/hoang-thanh/stops/0/qr.svg").status_code == 404
     sheet = client.get("/vi/tours/hoang-thanh/qr/").content.decode()
     assert sheet.count("/qr.svg") == 2 and 'src="/vi/tours/hoang-thanh/stops/1/qr.svg"' in sheet
+
+
+def test_the_english_tour_marks_what_is_not_yet_translated(client, tours_index, monuments):
+    from heritage import translation
+
+    tour = tour_create(
+        tours_index,
+        [TourStop(monument=monuments[0], transcript="", narrative=[("text", RichText("<p>Cổng chính phía nam.</p>"))])],
+        intro="<p>Một buổi sáng trong Hoàng thành.</p>",
+    )
+    en = Locale.objects.get(language_code="en")
+    translation.translations_create(tours_index, locales=[en])
+    translation.translations_create(tour, locales=[en])
+    html = client.get("/en/tours/hoang-thanh/").content.decode()
+    assert '<div class="intro prose" lang="vi"><p>Một buổi sáng trong Hoàng thành.</p></div>' in html
+    assert '<div class="prose" lang="vi"><p>Cổng chính phía nam.</p></div>' in html
+    assert html.count("(not yet translated)") >= 2
+    assert "Stop 1:" in html and '<a href="/en/monuments/ngo-mon/" lang="en">Meridian Gate</a>' in html
