@@ -1,14 +1,17 @@
-"""What a tour page shows, read in a bounded number of queries (docs/tours.md)."""
+"""What a tour page shows, read in a number of queries that does not grow with its stops (docs/tours.md)."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
-from heritage.selectors import monument_records
+from heritage.models import MonumentPage, RestorationRecord
 
-from .models import HotspotTarget, PanoramaHotspot, TourPage, TourStop
+from .models import HotspotTarget, Panorama, PanoramaHotspot, TourPage, TourStop
 
-STOP_RECORDS = 3  # the latest public records a stop shows; its monument's page has the rest
+STOP_RECORDS = 3  # the latest records a stop shows; its monument's page has the rest
 
 
 @dataclass
@@ -25,35 +28,55 @@ class Hotspot:
 class Stop:
     number: int
     stop: TourStop
-    monument: Page
+    monument: MonumentPage
     hotspots: list[Hotspot] = field(default_factory=list)
     records: list = field(default_factory=list)
     records_count: int = 0
 
 
-def _live_in_language(page: Page | None, locale) -> Page | None:
-    """`page`'s live translation in `locale` (or `page` itself when it has none), None when not live."""
-    if page is None:
-        return None
-    translated = page.get_translation_or_none(locale) if page.locale_id != locale.pk else page
-    page = translated or page
-    return page if page.live else None
+def _in_locale(model, keys, locale, **filters) -> dict:
+    """Objects of `model` with these translation keys in `locale`, by translation key (one query)."""
+    if not keys:
+        return {}
+    found = model.objects.filter(translation_key__in=keys, locale=locale, **filters)
+    return {item.translation_key: item for item in found}
 
 
-def hotspot_view(hotspot: PanoramaHotspot, *, stops_by_panorama: dict[int, int], locale) -> Hotspot:
-    """A hotspot as a link to the stop showing its target scene, to its target page, or as its note;
-    a target deleted, unpublished or outside the tour leaves the label as text, never an error."""
+def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
+    """The latest STOP_RECORDS records `user` may see per monument (by the monument's translation key,
+    so a record filed on any language's page counts), and how many there are: two queries."""
+    visible = RestorationRecord.objects.visible_to(user).filter(monument__translation_key__in=monument_keys)
+    counts = dict(
+        visible.values_list("monument__translation_key")
+        .annotate(n=Count("pk"))
+        .values_list("monument__translation_key", "n")
+    )
+    ranked = visible.annotate(
+        monument_key=F("monument__translation_key"),
+        rank=Window(
+            RowNumber(),
+            partition_by=F("monument__translation_key"),
+            order_by=[F("start_earliest").desc(nulls_last=True), F("pk").desc()],
+        ),
+    ).filter(rank__lte=STOP_RECORDS)
+    latest = defaultdict(list)
+    for record in ranked.order_by("monument_key", "rank"):
+        latest[record.monument_key].append(record)
+    return latest, counts
+
+
+def _hotspot(hotspot: PanoramaHotspot, *, scenes: dict, pages: dict, stops_by_scene: dict) -> Hotspot:
+    """A hotspot as a link to the stop showing its target scene, to its target page in the page's
+    language, or as its note; a target deleted, unpublished or outside the tour leaves the label as
+    text, never an error."""
     view = Hotspot(label=hotspot.label, target=hotspot.target)
     if view.target == HotspotTarget.SCENE:
-        panorama_id = hotspot.target_scene_id
-        scene = hotspot.target_scene
-        if scene is not None and scene.locale_id != locale.pk:
-            scene = scene.get_translation_or_none(locale) or scene
-        number = stops_by_panorama.get(scene.pk if scene else panorama_id)
-        if number:
+        key = hotspot.target_scene.translation_key
+        number = stops_by_scene.get(key)
+        if number and key in scenes:
             view.href = f"#stop-{number}"
     elif view.target == HotspotTarget.PAGE:
-        page = _live_in_language(hotspot.target_page, locale)
+        page = pages.get(hotspot.target_page.translation_key)
         if page is not None:
             view.href = page.url
     elif view.target == HotspotTarget.NOTE:
@@ -62,25 +85,35 @@ def hotspot_view(hotspot: PanoramaHotspot, *, stops_by_panorama: dict[int, int],
 
 
 def tour_stops(tour: TourPage, *, user) -> list[Stop]:
-    """The tour's stops in order, each with its monument in the tour's language, hotspots and latest records."""
+    """The tour's stops in order, each with its monument in the tour's language, its panorama's
+    hotspots and its monument's latest records `user` may see. The same queries for 2 stops or 50."""
     locale = tour.locale
     stops = list(
-        tour.stops.select_related("monument", "panorama", "panorama__image", "audio").prefetch_related(
+        tour.stops.select_related("monument", "panorama", "audio").prefetch_related(
             "panorama__hotspots__target_scene", "panorama__hotspots__target_page"
         )
     )
-    stops_by_panorama = {stop.panorama_id: number for number, stop in enumerate(stops, start=1) if stop.panorama_id}
+    hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
+    monument_keys = {stop.monument.translation_key for stop in stops}
+    monuments = _in_locale(MonumentPage, monument_keys, locale, live=True)
+    scenes = _in_locale(Panorama, {h.target_scene.translation_key for h in hotspots if h.target_scene_id}, locale)
+    pages = _in_locale(Page, {h.target_page.translation_key for h in hotspots if h.target_page_id}, locale, live=True)
+    records, counts = _records_by_monument(monument_keys, user=user)
+    stops_by_scene = {}
+    for number, stop in enumerate(stops, start=1):
+        if stop.panorama:
+            stops_by_scene.setdefault(stop.panorama.translation_key, number)
+
     views = []
     for number, stop in enumerate(stops, start=1):
-        monument = _live_in_language(stop.monument, locale) or stop.monument
-        view = Stop(number=number, stop=stop, monument=monument.specific)
-        if stop.panorama is not None:
+        key = stop.monument.translation_key
+        view = Stop(number=number, stop=stop, monument=monuments.get(key, stop.monument))
+        if stop.panorama:
             view.hotspots = [
-                hotspot_view(hotspot, stops_by_panorama=stops_by_panorama, locale=locale)
-                for hotspot in stop.panorama.hotspots.all()
+                _hotspot(h, scenes=scenes, pages=pages, stops_by_scene=stops_by_scene)
+                for h in stop.panorama.hotspots.all()
             ]
-        records = monument_records(stop.monument, user=user)
-        view.records_count = records.count()
-        view.records = list(records.order_by("-start_earliest", "-pk")[:STOP_RECORDS])
+        view.records = records.get(key, [])
+        view.records_count = counts.get(key, 0)
         views.append(view)
     return views

@@ -142,3 +142,27 @@ def test_the_english_tour_marks_what_is_not_yet_translated(client, tours_index, 
     assert '<div class="prose" lang="vi"><p>Cổng chính phía nam.</p></div>' in html
     assert html.count("(not yet translated)") >= 2
     assert "Stop 1:" in html and '<a href="/en/monuments/ngo-mon/" lang="en">Meridian Gate</a>' in html
+
+
+def test_the_tour_page_costs_the_same_queries_with_two_stops_or_six(client, vi, tours_index, monuments):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def stops(count):
+        items = []
+        for number in range(count):
+            monument = monuments[number % 2]
+            scene = panorama(f"Cảnh {number}", vi)
+            PanoramaHotspot.objects.create(panorama=scene, yaw=0, pitch=0, label="Trang", target_page=monument)
+            make_record(monument, title=f"Tu bổ {number}", start=str(1990 + number))
+            items.append(TourStop(monument=monument, panorama=scene))
+        return items
+
+    counts = []
+    for slug, count in (("hai", 2), ("sau", 6)):
+        tour_create(tours_index, stops(count), slug=slug, title=slug)
+        client.get(f"/vi/tours/{slug}/")  # the first view makes what later views reuse
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/vi/tours/{slug}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
