@@ -267,7 +267,7 @@ def strings_translate(original: Page, locale: Locale, texts: dict[str, str], *, 
     """Set the translations into `locale` of `original`'s strings, by segment path ("intro",
     "gallery_images.<key>.caption"), each from the text of a field or a child item as a whole. Returns
     how many changed. Used by the demo loader; curators use wagtail-localize's editor or PO files."""
-    source, _created = TranslationSource.update_or_create_from_instance(original.specific)
+    source, _created = TranslationSource.update_or_create_from_instance(getattr(original, "specific", original))
     changed = 0
     segments = StringSegment.objects.filter(source=source, context__path__in=list(texts)).select_related(
         "string", "context"
@@ -279,6 +279,21 @@ def strings_translate(original: Page, locale: Locale, texts: dict[str, str], *, 
         _current, created_or_changed = _string_set(segment, locale, text, user=user)
         changed += created_or_changed
     return changed
+
+
+def snippet_translations_save(original, locales: Iterable[Locale], *, user=None) -> list:
+    """Make or update the translations of a translatable snippet (a tour's panorama) into `locales`
+    from its source and translated strings, as wagtail-localize's "Sync" does; snippets have no
+    publication of their own. Returns the translated objects."""
+    source, _created = TranslationSource.update_or_create_from_instance(original)
+    saved = []
+    for locale in locales:
+        if locale.pk == original.locale_id:
+            continue
+        Translation.objects.update_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+        target, _created = source.create_or_update_translation(locale, user=user, fallback=True)
+        saved.append(target)
+    return saved
 
 
 def _string_set(segment: StringSegment, locale: Locale, data: str, *, user=None) -> tuple[StringTranslation, bool]:

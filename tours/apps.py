@@ -13,3 +13,10 @@ class ToursConfig(AppConfig):
 
         if "tours.TourIndexPage" not in HomePage.subpage_types:
             HomePage.subpage_types = [*HomePage.subpage_types, "tours.TourIndexPage"]
+
+        # The demo tours load with the archive's demo (manage.py load_demo), in its transaction.
+        from heritage.demo import demo_loaded
+
+        from .demo import demo_tours_load
+
+        demo_loaded.connect(demo_tours_load, dispatch_uid="tours.demo")

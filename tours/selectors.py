@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
@@ -93,6 +93,14 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
             "panorama__hotspots__target_scene", "panorama__hotspots__target_page"
         )
     )
+    # A stop's panorama is a synchronised link: on a translated tour it points at the original's
+    # panorama, shown here in the page's language where it is translated.
+    local_scenes = _in_locale(Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale)
+    if local_scenes:
+        prefetch_related_objects(list(local_scenes.values()), "hotspots__target_scene", "hotspots__target_page")
+    for stop in stops:
+        if stop.panorama and stop.panorama.translation_key in local_scenes:
+            stop.panorama = local_scenes[stop.panorama.translation_key]
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
     monuments = _in_locale(MonumentPage, monument_keys, locale, live=True)

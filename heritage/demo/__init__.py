@@ -13,11 +13,13 @@ import hashlib
 import io
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import Locale
 
 from heritage.models import (
@@ -58,6 +60,20 @@ PHASE_CAPTIONS = {
 
 KINDS = ("monuments", "artefacts", "records", "images")
 
+demo_loaded = Signal()
+"""Sent at the end of the demo's transaction with `loader`, a DemoContext, for other apps' demo content."""
+
+
+@dataclass(frozen=True)
+class DemoContext:
+    """What another app's demo loader may use: the log, the summary's tally(kind, status, label),
+    image(title=, filename=, render=, is_panorama=) for a placeholder picture, the site tree."""
+
+    log: Callable[[str], None]
+    tally: Callable[[str, str, str], None]
+    image: Callable[..., HeritageImage]
+    tree: dict
+
 
 def _differs(obj, fields: dict) -> bool:
     return any(getattr(obj, name) != value for name, value in fields.items())
@@ -86,7 +102,8 @@ class DemoSummary(Counter):
 
     def __str__(self):
         parts = []
-        for kind in KINDS:
+        others = [kind for kind, _status in self if kind not in KINDS]
+        for kind in [*KINDS, *dict.fromkeys(others)]:
             total = sum(n for (k, _), n in self.items() if k == kind)
             detail = ", ".join(f"{self[(kind, s)]} {s}" for s in ("created", "updated") if self[(kind, s)])
             parts.append(f"{total} {kind} ({detail or 'unchanged'})")
@@ -408,4 +425,6 @@ def _load(loader: _Loader, log: Callable[[str], None]) -> DemoSummary:
 
     log(f"Restoration records ({len(RECORDS)})…")
     loader.records(monuments_vi, artefacts)
+    # Other apps add their demo content on top of the archive's (tours/demo.py), in this transaction.
+    demo_loaded.send(sender=_Loader, loader=DemoContext(log=log, tally=loader.tally, image=loader.image, tree=tree))
     return loader.summary

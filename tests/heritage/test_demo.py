@@ -35,6 +35,7 @@ from heritage.models import (
     Technique,
     Visibility,
 )
+from tours.models import Panorama, PanoramaHotspot, TourStop
 
 COUNTED = (
     Page,
@@ -51,6 +52,9 @@ COUNTED = (
     Material,
     Partner,
     RestorationProject,
+    Panorama,
+    PanoramaHotspot,
+    TourStop,
 )
 
 
@@ -115,13 +119,13 @@ def test_records_are_published_and_some_are_internal(demo_output, db):
     assert len(with_both_phases) >= 2
 
 
-def test_one_panorama_exactly_two_to_one(demo_output, db):
+def test_panoramas_exactly_two_to_one(demo_output, db):
     panoramas = HeritageImage.objects.filter(is_panorama=True)
-    assert panoramas.count() == 1
-    panorama = panoramas.get()
-    assert panorama.width == 2 * panorama.height
-    with default_storage.open(panorama.file.name) as stored:
-        assert Image.open(stored).size == (panorama.width, panorama.height)
+    assert panoramas.count() == 8  # one per stop of the demo tours (tours/demo.py), Ngọ Môn's among them
+    for panorama in panoramas:
+        assert panorama.width == 2 * panorama.height
+        with default_storage.open(panorama.file.name) as stored:
+            assert Image.open(stored).size == (panorama.width, panorama.height)
 
 
 def test_images_are_labelled_placeholders_readable_through_storage(demo_output, db):
@@ -150,6 +154,7 @@ def test_running_again_changes_nothing(demo_output, db):
     output = _load()
     assert _counts() == before
     assert "18 monuments (unchanged)" in output and "records (unchanged)" in output
+    assert "2 tours (unchanged)" in output and "8 panoramas (unchanged)" in output
 
 
 def test_if_empty_skips_when_monuments_exist(demo_output, db):
@@ -256,6 +261,7 @@ def test_no_sentence_stands_outside_an_element_of_its_language(demo_output, db, 
     paths += [f"/{{lang}}/artefacts/{data.slug}/" for data in ARTEFACTS]
     paths += [f"/{{lang}}/restorations/{data.reference}/" for data in RECORDS if data.visibility == "public"]
     paths += [f"/{{lang}}/restorations/timeline/{slug}/" for slug in ("ngo-mon", "dien-thai-hoa", "lang-tu-duc")]
+    paths += ["/{lang}/tours/", "/{lang}/tours/hoang-thanh-buoi-sang/", "/{lang}/tours/lang-vua/"]
     wrong = []
     for lang, misplaced in (("en", _looks_vietnamese), ("vi", _looks_english)):
         for path in paths:

@@ -1,0 +1,286 @@
+"""Two demo tours, loaded with the archive's demo (`manage.py load_demo`, heritage.demo.demo_loaded).
+
+The narratives say only what the demo monuments' own texts say (heritage/demo/monuments.py, from the
+sources named there). Distances are straight lines between the monuments' demo coordinates, which
+are approximate; durations are suggestions. Each stop's panorama is a generated placeholder,
+labelled as such like every demo picture; curators upload real ones.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.db import transaction
+from wagtail.models import Locale
+
+from heritage.demo import DemoContext
+from heritage.demo import images as drawings
+from heritage.models import ArtefactPage, MonumentPage
+from heritage.translation import snippet_translations_save, strings_translate, translations_follow
+
+from .models import Panorama, PanoramaHotspot, TourIndexPage, TourPage, TourStop
+
+INDEX = {"slug": "tours", "title_vi": "Tuyến tham quan", "title_en": "Tours"}
+INDEX_INTRO = (
+    "<p>Những tuyến đi bộ qua các di tích của Huế, mỗi điểm dừng kèm lời kể, ảnh toàn cảnh và lịch sử trùng tu.</p>",
+    "<p>Walks through Huế's monuments, each stop with its story, a panorama and its restoration history.</p>",
+)
+
+
+@dataclass(frozen=True)
+class StopData:
+    monument: str  # slug of a demo monument
+    narrative_vi: str
+    narrative_en: str
+    pages: tuple[str, ...] = ()  # slugs of monuments or artefacts its panorama's hotspots lead to
+
+
+@dataclass(frozen=True)
+class TourData:
+    slug: str
+    title_vi: str
+    title_en: str
+    intro_vi: str
+    intro_en: str
+    duration_minutes: int
+    difficulty: str
+    stops: tuple[StopData, ...]
+
+
+TOURS = (
+    TourData(
+        slug="hoang-thanh-buoi-sang",
+        title_vi="Hoàng thành trong một buổi sáng",
+        title_en="The Imperial City in a morning",
+        intro_vi="<p>Từ cổng chính phía nam vào đến cuối Tử Cấm Thành: nơi đăng quang, nơi thờ các vua, "
+        "nhà hát cung đình và nơi ở của hai vị vua cuối cùng.</p>",
+        intro_en="<p>From the southern main gate to the back of the Forbidden Purple City: where emperors "
+        "were crowned and worshipped, the court theatre, and the residence of the last two emperors.</p>",
+        duration_minutes=180,
+        difficulty="easy",
+        stops=(
+            StopData(
+                "ngo-mon",
+                "<p>Ngọ Môn, cổng chính phía nam của Hoàng thành, dựng năm 1833 dưới triều Minh Mạng: đài cổng "
+                "xây gạch đá với năm lối đi, trên là lầu Ngũ Phụng bằng gỗ.</p>",
+                "<p>Ngọ Môn, the southern main gate of the Imperial City, raised in 1833 under Minh Mạng: a "
+                "masonry platform with five passages, crowned by the wooden Five Phoenix Pavilion.</p>",
+            ),
+            StopData(
+                "dien-thai-hoa",
+                "<p>Điện Thái Hòa, nơi đặt ngai vàng và cử hành các đại lễ như lễ đăng quang. Năm 1833 vua Minh "
+                "Mạng cho dời điện về vị trí hiện nay; điện có 80 cột gỗ lim sơn son thếp vàng.</p>",
+                "<p>The Hall of Supreme Harmony, the throne hall of coronations and grand audiences. Emperor "
+                "Minh Mạng had it moved to its present site in 1833; it stands on 80 lacquered and gilded "
+                "ironwood columns.</p>",
+            ),
+            StopData(
+                "the-mieu",
+                "<p>Thế Miếu, dựng 1821–1822 để thờ vua Gia Long, về sau thờ các vua triều Nguyễn. Ở sân trước "
+                "miếu là Cửu Đỉnh, chín chiếc đỉnh đồng đúc 1835–1837, mỗi đỉnh mang tên ứng với miếu hiệu "
+                "một vị vua.</p>",
+                "<p>The Thế Tổ Temple, built 1821–1822 to worship Emperor Gia Long and later the Nguyễn "
+                "emperors. In its courtyard stand the Nine Dynastic Urns, cast 1835–1837, each named after the "
+                "temple name of an emperor.</p>",
+                pages=("cuu-dinh", "cao-dinh"),
+            ),
+            StopData(
+                "duyet-thi-duong",
+                "<p>Duyệt Thị Đường, nhà hát cung đình dựng năm 1826, thường được coi là nhà hát cổ nhất Việt Nam "
+                "còn lại. Trùng tu 1995–2002, nay là nơi biểu diễn Nhã nhạc cung đình Huế.</p>",
+                "<p>Duyệt Thị Đường, the court theatre built in 1826, often called the oldest surviving theatre "
+                "in Vietnam. Restored 1995–2002, it is today a stage for Nhã nhạc, the royal court music.</p>",
+            ),
+            StopData(
+                "dien-kien-trung",
+                "<p>Điện Kiến Trung, nơi ở và làm việc của vua Khải Định và vua Bảo Đại, xây 1921–1923 theo "
+                "phong cách kết hợp Âu – Á. Bị phá hủy năm 1947, điện được phục hồi 2019–2023.</p>",
+                "<p>Điện Kiến Trung, residence and office of the emperors Khải Định and Bảo Đại, built "
+                "1921–1923 in a blend of European and Asian styles. Destroyed in 1947, it was restored "
+                "2019–2023.</p>",
+            ),
+        ),
+    ),
+    TourData(
+        slug="lang-vua",
+        title_vi="Các lăng vua",
+        title_en="The royal tombs",
+        intro_vi="<p>Ba lăng vua ở phía nam Huế, từ đối xứng cổ điển đến thơ mộng và đến kiến trúc Âu – Á. "
+        "Các lăng cách xa nhau: hãy đi xe giữa các điểm dừng.</p>",
+        intro_en="<p>Three royal tombs south of Huế, from classical symmetry to poetry to a European and "
+        "Asian blend. They lie far apart: travel between the stops by car or motorbike.</p>",
+        duration_minutes=300,
+        difficulty="moderate",
+        stops=(
+            StopData(
+                "lang-minh-mang",
+                "<p>Lăng vua Minh Mạng trên núi Cẩm Kê, khởi công năm 1840 và hoàn thành năm 1843 dưới triều "
+                "Thiệu Trị; các công trình xếp đối xứng trên một trục thần đạo dài.</p>",
+                "<p>The tomb of Minh Mạng on Cẩm Kê hill, begun in 1840 and completed in 1843 under Thiệu Trị; "
+                "its buildings stand symmetrically along one long sacred axis.</p>",
+            ),
+            StopData(
+                "lang-tu-duc",
+                "<p>Lăng vua Tự Đức, xây 1864–1867 trong thung lũng rừng thông, nổi tiếng với hồ Lưu Khiêm. "
+                "Việc xây lăng nặng nhọc dẫn đến cuộc nổi dậy Chày Vôi năm 1866.</p>",
+                "<p>The tomb of Tự Đức, built 1864–1867 in a pine-wooded valley, known for the Lưu Khiêm lake. "
+                "The heavy labour of building it led to the Chày Vôi uprising of 1866.</p>",
+            ),
+            StopData(
+                "lang-khai-dinh",
+                "<p>Lăng vua Khải Định trên sườn núi Châu Chữ, khởi công năm 1920 và hoàn thành năm 1931 dưới "
+                "triều Bảo Đại; cung Thiên Định được trang trí khảm sành sứ và thủy tinh.</p>",
+                "<p>The tomb of Khải Định on the slope of Châu Chữ hill, begun in 1920 and completed in 1931 "
+                "under Bảo Đại; the Thiên Định palace is decorated with ceramic and glass inlay.</p>",
+            ),
+        ),
+    ),
+)
+
+
+def _metres(a: MonumentPage, b: MonumentPage) -> float:
+    """The straight-line distance between two monuments' coordinates (haversine)."""
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+
+def _panorama(demo: DemoContext, monument: MonumentPage, vi: Locale) -> Panorama:
+    image = demo.image(
+        title=f"{monument.name_vi} — ảnh toàn cảnh 360° minh họa",
+        filename=f"demo-{monument.slug}-360.jpg",
+        render=lambda: drawings.panorama(title=monument.name_vi, subtitle=monument.name_en),
+        is_panorama=True,
+    )
+    panorama = Panorama.objects.filter(image=image, locale=vi).first()
+    if panorama is None:
+        panorama = Panorama(title=f"{monument.name_vi} (ảnh minh họa)", image=image, locale=vi)
+        panorama.full_clean()
+        panorama.save()
+        demo.tally("panoramas", "created", panorama.title)
+    else:
+        demo.tally("panoramas", "unchanged", panorama.title)
+    return panorama
+
+
+def _hotspots(panorama: Panorama, wanted: list[dict]) -> None:
+    """Give `panorama` exactly these hotspots (label, target, angles), replacing any others."""
+    current = [
+        (h.label, h.target_scene_id, h.target_page_id, float(h.yaw), float(h.pitch)) for h in panorama.hotspots.all()
+    ]
+    goal = [(w["label"], w.get("scene_id"), w.get("page_id"), w["yaw"], 0.0) for w in wanted]
+    if current == goal:
+        return
+    panorama.hotspots.all().delete()
+    for order, item in enumerate(wanted):
+        PanoramaHotspot.objects.create(
+            panorama=panorama,
+            sort_order=order,
+            locale=panorama.locale,
+            yaw=item["yaw"],
+            pitch=0,
+            label=item["label"],
+            target_scene_id=item.get("scene_id"),
+            target_page_id=item.get("page_id"),
+        )
+
+
+def _page_of(slug: str, vi: Locale):
+    return (
+        MonumentPage.objects.filter(slug=slug, locale=vi).first()
+        or ArtefactPage.objects.filter(slug=slug, locale=vi).first()
+    )
+
+
+def demo_tours_load(sender=None, *, loader: DemoContext, **kwargs) -> None:
+    """Receiver of heritage.demo.demo_loaded: the tours' index and the demo tours, in both languages."""
+    demo = loader
+    vi = Locale.objects.get(language_code="vi")
+    en = Locale.objects.get(language_code="en")
+    home = demo.tree["vi"]["home"]
+    demo.log(f"Tours ({len(TOURS)}), with a placeholder panorama per stop…")
+    with transaction.atomic():
+        index = TourIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = home.add_child(
+                instance=TourIndexPage(title=INDEX["title_vi"], slug=INDEX["slug"], intro=INDEX_INTRO[0], locale=vi)
+            )
+            index.save_revision().publish()
+        strings_translate(index, en, {"title": INDEX["title_en"], "intro": _inner(INDEX_INTRO[1])})
+        translations_follow(index, locales=[en])
+        for data in TOURS:
+            _tour(demo, index, data, vi, en)
+
+
+def _tour(demo: DemoContext, index: TourIndexPage, data: TourData, vi: Locale, en: Locale) -> None:
+    monuments = [MonumentPage.objects.get(slug=stop.monument, locale=vi) for stop in data.stops]
+    scenes = [_panorama(demo, monument, vi) for monument in monuments]
+    for number, (stop, scene) in enumerate(zip(data.stops, scenes, strict=True)):
+        wanted = []
+        if number + 1 < len(scenes):
+            wanted.append(
+                {"label": f"Tiếp theo: {monuments[number + 1].name_vi}", "yaw": 0.0, "scene_id": scenes[number + 1].pk}
+            )
+        if number > 0:
+            wanted.append(
+                {"label": f"Quay lại: {monuments[number - 1].name_vi}", "yaw": 180.0, "scene_id": scenes[number - 1].pk}
+            )
+        for offset, slug in enumerate(stop.pages):
+            page = _page_of(slug, vi)
+            if page is not None:
+                wanted.append({"label": page.title, "yaw": -60.0 + 120.0 * offset, "page_id": page.pk})
+        _hotspots(scene, wanted)
+        texts = {"title": f"{monuments[number].name_en} (illustration)"}
+        for hotspot in scene.hotspots.all():
+            english = hotspot.label.replace("Tiếp theo: ", "Next: ").replace("Quay lại: ", "Back: ")
+            for monument in monuments:
+                english = english.replace(monument.name_vi, monument.name_en)
+            if hotspot.target_page_id:
+                target = _page_of_pk(hotspot.target_page_id)
+                english = getattr(target, "name_en", "") or getattr(target, "title_en", "") or english
+            texts[f"hotspots.{hotspot.translation_key}.label"] = english
+        strings_translate(scene, en, texts)
+        snippet_translations_save(scene, [en])
+
+    distance = sum(_metres(a, b) for a, b in zip(monuments, monuments[1:], strict=False))
+    fields = {
+        "title": data.title_vi,
+        "intro": data.intro_vi,
+        "duration_minutes": data.duration_minutes,
+        "distance_metres": round(distance / 10) * 10,
+        "difficulty": data.difficulty,
+    }
+    tour = TourPage.objects.child_of(index).filter(slug=data.slug).first()
+    stops = [
+        TourStop(monument=monument, panorama=scene, narrative=[("text", _rich(stop.narrative_vi))], locale=vi)
+        for stop, monument, scene in zip(data.stops, monuments, scenes, strict=True)
+    ]
+    if tour is None:
+        tour = TourPage(slug=data.slug, locale=vi, stops=stops, **fields)
+        index.add_child(instance=tour)
+        tour.save_revision().publish()
+        demo.tally("tours", "created", data.title_vi)
+    else:
+        demo.tally("tours", "unchanged", data.title_vi)
+    texts = {"title": data.title_en, "intro": _inner(data.intro_en)}
+    for stop, item in zip(data.stops, tour.stops.all(), strict=True):
+        block = item.narrative[0]
+        texts[f"stops.{item.translation_key}.narrative.{block.id}"] = _inner(stop.narrative_en)
+    strings_translate(tour, en, texts)
+    translations_follow(tour, locales=[en])
+
+
+def _page_of_pk(pk: int):
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=pk).specific
+
+
+def _inner(html: str) -> str:
+    """A one-paragraph rich text as wagtail-localize keeps its string: without the <p> around it."""
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def _rich(html: str):
+    from wagtail.rich_text import RichText
+
+    return RichText(html)
