@@ -113,6 +113,11 @@ def _own_texts(page, fields: tuple[str, ...], lang: str) -> dict[str, str]:
     return {name: "" if original.get(name) == text else text for name, text in texts.items()}
 
 
+def description_of(page, field_name: str, lang: str, fallback: str) -> str:
+    """The page's search description, else its `field_name` text, in `lang` only; else `fallback`."""
+    return _description(page, field_name, lang, fallback)
+
+
 def _description(page, field_name: str, lang: str, fallback: str) -> str:
     texts = _own_texts(page, ("search_description", field_name), lang)
     return texts["search_description"] or texts[field_name] or fallback
@@ -132,6 +137,8 @@ def page_subject(page, *, lang: str) -> Subject:
         return _monument_subject(page, lang=lang, indexable=indexable)
     if isinstance(page, ArtefactPage):
         return _artefact_subject(page, lang=lang, indexable=indexable)
+    if hasattr(page, "seo_subject"):  # pages of other apps say their own (tours.TourPage)
+        return page.seo_subject(lang=lang, indexable=indexable)
     fallbacks = {
         HomePage: _(
             "Explore the monuments of the former imperial capital of Huế, the artefacts kept there, "

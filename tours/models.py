@@ -280,6 +280,41 @@ class TourPage(RoutablePageMixin, Page):
             raise Http404(_("This tour has no stops yet."))
         return super().serve(request, *args, **kwargs)
 
+    def seo_subject(self, *, lang: str, indexable: bool):
+        """What search engines and link previews read (heritage.seo): a schema.org TouristTrip whose
+        itinerary lists the stops' monuments in order, with their coordinates."""
+        from heritage.labels import display_names
+        from heritage.seo import Subject, clip, description_of
+
+        description = description_of(self, "intro", lang, self.title)
+        stops = []
+        for position, stop in enumerate(self.stops.select_related("monument"), start=1):
+            monument = stop.monument.get_translation_or_none(self.locale) or stop.monument
+            item = {
+                "@type": "LandmarksOrHistoricalBuildings",
+                "name": display_names(monument.name_vi, monument.name_en, lang, fallback=monument.title)["primary"],
+            }
+            if monument.latitude is not None and monument.longitude is not None:
+                item["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(monument.latitude),
+                    "longitude": float(monument.longitude),
+                }
+            stops.append({"@type": "ListItem", "position": position, "item": item})
+        data = {
+            "@type": "TouristTrip",
+            "name": self.title,
+            "description": clip(description),
+            "itinerary": {"@type": "ItemList", "numberOfItems": len(stops), "itemListElement": stops},
+        }
+        return Subject(
+            title=self.seo_title or self.title,
+            description=description,
+            image=self.cover_image,
+            structured_data=data,
+            indexable=indexable,
+        )
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import tour_stops
 

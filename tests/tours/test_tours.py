@@ -166,3 +166,23 @@ def test_the_tour_page_costs_the_same_queries_with_two_stops_or_six(client, vi, 
             assert client.get(f"/vi/tours/{slug}/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_tour_tells_search_engines_its_itinerary_and_is_in_the_sitemap(client, tours_index, monuments):
+    import json
+    import re
+
+    tour_create(
+        tours_index,
+        [TourStop(monument=monuments[0]), TourStop(monument=monuments[1])],
+        intro="<p>Một buổi sáng trong Hoàng thành.</p>",
+    )
+    html = client.get("/vi/tours/hoang-thanh/").content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "TouristTrip" and data["url"] == "http://testserver/vi/tours/hoang-thanh/"
+    assert data["description"] == "Một buổi sáng trong Hoàng thành."
+    items = data["itinerary"]["itemListElement"]
+    assert [(item["position"], item["item"]["name"]) for item in items] == [(1, "Ngọ Môn"), (2, "Điện Thái Hòa")]
+    assert '<link rel="canonical" href="http://testserver/vi/tours/hoang-thanh/">' in html
+    sitemap = "".join(client.get(url).content.decode() for url in ("/sitemap.xml", "/sitemap-pages.xml"))
+    assert "http://testserver/vi/tours/hoang-thanh/" in sitemap
