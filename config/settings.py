@@ -142,6 +142,14 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
+# The site's sections, linked in every page's navigation in this order (heritage_tags.site_links):
+# the index pages under each home page, by the name the templates use.
+SITE_SECTIONS = {
+    "tours": "tours.TourIndexPage",
+    "monuments": "heritage.MonumentIndexPage",
+    "artefacts": "heritage.ArtefactIndexPage",
+}
+
 # wagtailmedia: the audio of tour stops. Audio in formats every current browser plays; no video.
 WAGTAILMEDIA = {"AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"], "VIDEO_EXTENSIONS": []}
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -287,9 +287,16 @@ class TourPage(RoutablePageMixin, Page):
         from heritage.seo import Subject, clip, description_of
 
         description = description_of(self, "intro", lang, self.title)
+        from heritage.models import MonumentPage
+
+        originals = [stop.monument for stop in self.stops.select_related("monument")]
+        local = MonumentPage.objects.filter(
+            translation_key__in=[monument.translation_key for monument in originals], locale_id=self.locale_id
+        )
+        local = {monument.translation_key: monument for monument in local}
         stops = []
-        for position, stop in enumerate(self.stops.select_related("monument"), start=1):
-            monument = stop.monument.get_translation_or_none(self.locale) or stop.monument
+        for position, original in enumerate(originals, start=1):
+            monument = local.get(original.translation_key, original)
             item = {
                 "@type": "LandmarksOrHistoricalBuildings",
                 "name": display_names(monument.name_vi, monument.name_en, lang, fallback=monument.title)["primary"],

@@ -1,6 +1,7 @@
 """Template helpers for the public site: locale-aware navigation, the language switcher, partial dates."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
@@ -39,7 +40,8 @@ def _home_url(request, code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_links(context) -> dict[str, str]:
-    """URLs of the home page and the two index pages in the active language.
+    """URLs of the home page and of the site's sections (settings.SITE_SECTIONS: the index pages under
+    the home page, by name) in the active language.
 
     Looked up by page type, not slug: translated index pages may have other slugs.
     """
@@ -49,18 +51,17 @@ def site_links(context) -> dict[str, str]:
     cached = getattr(request, "_heritage_site_links", None)
     if cached is not None:
         return cached
-    from heritage.models import ArtefactIndexPage, MonumentIndexPage
-
     code = get_language()
     home = _locale_homes(request).get(code)
     links = {"home": home.get_url(request) if home else f"/{code}/"}
     if home is not None:
-        types = ContentType.objects.get_for_models(MonumentIndexPage, ArtefactIndexPage)
-        names = {types[MonumentIndexPage].pk: "monuments", types[ArtefactIndexPage].pk: "artefacts"}
+        models = {name: apps.get_model(label) for name, label in settings.SITE_SECTIONS.items()}
+        types = ContentType.objects.get_for_models(*models.values())
+        names = {types[model].pk: name for name, model in models.items()}
         for page in home.get_children().live().filter(content_type__in=names):
             links.setdefault(names[page.content_type_id], page.get_url(request))
     # The section the visitor is in, for aria-current in the navigation.
-    sections = [key for key in ("monuments", "artefacts") if key in links and request.path.startswith(links[key])]
+    sections = [key for key in settings.SITE_SECTIONS if key in links and request.path.startswith(links[key])]
     links["current"] = sections[0] if sections else ""
     request._heritage_site_links = links
     return links

@@ -186,3 +186,10 @@ def test_the_tour_tells_search_engines_its_itinerary_and_is_in_the_sitemap(clien
     assert '<link rel="canonical" href="http://testserver/vi/tours/hoang-thanh/">' in html
     sitemap = "".join(client.get(url).content.decode() for url in ("/sitemap.xml", "/sitemap-pages.xml"))
     assert "http://testserver/vi/tours/hoang-thanh/" in sitemap
+
+
+def test_every_page_links_to_the_tours_in_its_language(client, tours_index, monuments):
+    html = client.get("/vi/monuments/ngo-mon/").content.decode()
+    assert '<a href="/vi/tours/">Tham quan</a>' in html
+    html = client.get("/vi/tours/").content.decode()
+    assert '<a href="/vi/tours/" aria-current="page">Tham quan</a>' in html
