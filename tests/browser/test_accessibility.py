@@ -33,6 +33,11 @@ PAGES = (
     "/en/restorations/?q=ngoi",
     "/vi/search/?q=Ng%E1%BB%8D+M%C3%B4n",
     "/en/search/?q=gate",
+    "/vi/tours/",
+    "/en/tours/",
+    "/vi/tours/hoang-thanh-buoi-sang/",
+    "/en/tours/hoang-thanh-buoi-sang/",
+    "/vi/tours/lang-vua/qr/",
 )
 # The restorers' page changes its layout on a phone: checked there too, filters closed and open.
 PHONE_PAGES = ("/vi/restorations/", "/en/restorations/?q=ngoi")
