@@ -214,7 +214,9 @@ class TourIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tours"] = TourPage.objects.child_of(self).live().specific().select_related("cover_image")
+        # A tour without stops answers 404 (TourPage.serve): not listed either.
+        tours = TourPage.objects.child_of(self).live().filter(stops__isnull=False).distinct()
+        context["tours"] = tours.select_related("cover_image")
         return context
 
 

@@ -62,6 +62,7 @@ def test_a_tour_without_stops_is_not_found(client, tours_index):
     tour.save_revision().publish()
     assert client.get("/vi/tours/trong/").status_code == 404
     assert client.get("/vi/tours/trong/qr/").status_code == 404
+    assert "/vi/tours/trong/" not in client.get("/vi/tours/").content.decode()
 
 
 # --- The tour page -------------------------------------------------------------------------
