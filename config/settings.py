@@ -151,7 +151,13 @@ SITE_SECTIONS = {
 }
 
 # wagtailmedia: the audio of tour stops. Audio in formats every current browser plays; no video.
-WAGTAILMEDIA = {"AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"], "VIDEO_EXTENSIONS": []}
+# Uploads go through tours.media.AudioMediaForm: audio only, checked by content and size.
+WAGTAILMEDIA = {
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"],
+    "VIDEO_EXTENSIONS": [],
+    "MEDIA_FORM_BASE": "tours.media.AudioMediaForm",
+}
+TOUR_AUDIO_MAX_UPLOAD_SIZE = int(env("TOUR_AUDIO_MAX_UPLOAD_SIZE", str(50 * 1024 * 1024)))
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

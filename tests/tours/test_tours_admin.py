@@ -45,3 +45,46 @@ def test_a_curator_opens_the_form_of_a_new_tour_under_the_tours_index(client, cu
     assert response.status_code == 200
     html = response.content.decode()
     assert 'name="stops-TOTAL_FORMS"' in html and 'name="stops-MIN_NUM_FORMS" value="1"' in html
+
+
+def _wav() -> bytes:
+    import io
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\x00\x00" * 800)
+    return buffer.getvalue()
+
+
+def test_only_real_audio_is_uploaded_for_the_stops(client, curator, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import Collection
+    from wagtailmedia.models import Media
+
+    client.force_login(curator)
+    root = Collection.get_first_root_node().pk
+
+    def upload(kind, name, content):
+        data = {"title": name, "collection": root, "duration": "1", "tags": ""}
+        data["file"] = SimpleUploadedFile(name, content)
+        return client.post(f"/admin/media/{kind}/add/", data)
+
+    response = upload("audio", "loi-ke.mp3", b"<html><script>alert(1)</script></html>")
+    assert response.status_code == 200 and "does not hold MP3 audio" in response.content.decode()
+    response = upload("audio", "loi-ke.exe", _wav())
+    assert response.status_code == 200 and "not an audio file this site accepts" in response.content.decode()
+    response = upload("video", "phim.wav", _wav())
+    assert response.status_code == 200 and "Only audio can be uploaded here" in response.content.decode()
+    settings.TOUR_AUDIO_MAX_UPLOAD_SIZE = 1000
+    response = upload("audio", "dai.wav", _wav())
+    assert response.status_code == 200 and "the limit is 1000" in response.content.decode()
+    assert not Media.objects.exists()
+
+    settings.TOUR_AUDIO_MAX_UPLOAD_SIZE = 1_000_000
+    response = upload("audio", "loi-ke.wav", _wav())
+    assert response.status_code == 302
+    assert Media.objects.get().type == "audio"
