@@ -291,7 +291,7 @@ class TourPage(RoutablePageMixin, Page):
         description = description_of(self, "intro", lang, self.title)
         from heritage.models import MonumentPage
 
-        originals = [stop.monument for stop in self.stops.select_related("monument")]
+        originals = [stop.monument for stop in self.stops.order_by("sort_order", "pk").select_related("monument")]
         local = MonumentPage.objects.filter(
             translation_key__in=[monument.translation_key for monument in originals], locale_id=self.locale_id
         )

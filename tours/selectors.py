@@ -89,9 +89,9 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     hotspots and its monument's latest records `user` may see. The same queries for 2 stops or 50."""
     locale = tour.locale
     stops = list(
-        tour.stops.select_related("monument", "panorama", "audio").prefetch_related(
-            "panorama__hotspots__target_scene", "panorama__hotspots__target_page"
-        )
+        tour.stops.order_by("sort_order", "pk")
+        .select_related("monument", "panorama", "audio")
+        .prefetch_related("panorama__hotspots__target_scene", "panorama__hotspots__target_page")
     )
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.

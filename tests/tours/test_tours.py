@@ -19,6 +19,8 @@ def panorama(title, vi, **fields):
 def tour_create(index, stops, **fields):
     values = {"title": "Hoàng thành buổi sáng", "slug": "hoang-thanh", "duration_minutes": 120, "distance_metres": 1500}
     values.update(fields)
+    for order, stop in enumerate(stops):
+        stop.sort_order = order  # as the admin's orderable panel sets it
     tour = TourPage(**values, stops=stops)
     index.add_child(instance=tour)
     tour.save_revision().publish()
