@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState
 
@@ -113,55 +114,57 @@ class AwaitingReviewPanel(Component):
             panel=self,
             rows=self.rows,
             more=more,
-            more_text=self.more_text(more) if more > 0 else "",
+            more_text=self.more_text % {"counter": more} if more > 0 else "",
             report_url=reverse("wagtailadmin_reports:workflow"),
         )
         return context
 
 
+# Each panel: its rows, name, place on the dashboard, heading, the heading of its second column,
+# and its "… and N more" line (lazy: the count fills %(counter)s and picks the plural).
+PANELS = (
+    (
+        records_awaiting_review,
+        "heritage_records_awaiting_review",
+        110,
+        _("Records awaiting review"),
+        _("Monument"),
+        ngettext_lazy(
+            "… and %(counter)s more record awaiting review.",
+            "… and %(counter)s more records awaiting review.",
+            "counter",
+        ),
+    ),
+    (
+        pages_awaiting_review,
+        "heritage_pages_awaiting_review",
+        111,
+        _("Pages awaiting review"),
+        _("Language"),
+        ngettext_lazy(
+            "… and %(counter)s more page awaiting review.",
+            "… and %(counter)s more pages awaiting review.",
+            "counter",
+        ),
+    ),
+)
+
+
 def awaiting_review_panels(user) -> list[Component]:
     """The dashboard's review panels for `user`; none when nothing awaits them."""
-    from django.utils.translation import ngettext
-
     panels = []
-    rows, total = records_awaiting_review(user)
-    if total:
-        panels.append(
-            AwaitingReviewPanel(
-                name="heritage_records_awaiting_review",
-                order=110,
-                heading=_("Records awaiting review"),
-                context_heading=_("Monument"),
-                more_text=lambda n: (
-                    ngettext(
-                        "… and %(counter)s more record awaiting review.",
-                        "… and %(counter)s more records awaiting review.",
-                        n,
-                    )
-                    % {"counter": n}
-                ),
-                rows=rows,
-                total=total,
+    for reader, name, order, heading, context_heading, more_text in PANELS:
+        rows, total = reader(user)
+        if total:
+            panels.append(
+                AwaitingReviewPanel(
+                    name=name,
+                    order=order,
+                    heading=heading,
+                    context_heading=context_heading,
+                    more_text=more_text,
+                    rows=rows,
+                    total=total,
+                )
             )
-        )
-    rows, total = pages_awaiting_review(user)
-    if total:
-        panels.append(
-            AwaitingReviewPanel(
-                name="heritage_pages_awaiting_review",
-                order=111,
-                heading=_("Pages awaiting review"),
-                context_heading=_("Language"),
-                more_text=lambda n: (
-                    ngettext(
-                        "… and %(counter)s more page awaiting review.",
-                        "… and %(counter)s more pages awaiting review.",
-                        n,
-                    )
-                    % {"counter": n}
-                ),
-                rows=rows,
-                total=total,
-            )
-        )
     return panels

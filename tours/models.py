@@ -286,16 +286,14 @@ class TourPage(RoutablePageMixin, Page):
         """What search engines and link previews read (heritage.seo): a schema.org TouristTrip whose
         itinerary lists the stops' monuments in order, with their coordinates."""
         from heritage.labels import display_names
+        from heritage.models import MonumentPage
         from heritage.seo import Subject, clip, description_of
 
-        description = description_of(self, "intro", lang, self.title)
-        from heritage.models import MonumentPage
+        from .selectors import in_locale
 
+        description = description_of(self, "intro", lang, self.title)
         originals = [stop.monument for stop in self.stops.order_by("sort_order", "pk").select_related("monument")]
-        local = MonumentPage.objects.filter(
-            translation_key__in=[monument.translation_key for monument in originals], locale_id=self.locale_id
-        )
-        local = {monument.translation_key: monument for monument in local}
+        local = in_locale(MonumentPage, {monument.translation_key for monument in originals}, self.locale)
         stops = []
         for position, original in enumerate(originals, start=1):
             monument = local.get(original.translation_key, original)

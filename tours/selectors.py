@@ -34,7 +34,7 @@ class Stop:
     records_count: int = 0
 
 
-def _in_locale(model, keys, locale, **filters) -> dict:
+def in_locale(model, keys, locale, **filters) -> dict:
     """Objects of `model` with these translation keys in `locale`, by translation key (one query)."""
     if not keys:
         return {}
@@ -95,7 +95,7 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     )
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.
-    local_scenes = _in_locale(Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale)
+    local_scenes = in_locale(Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale)
     if local_scenes:
         prefetch_related_objects(list(local_scenes.values()), "hotspots__target_scene", "hotspots__target_page")
     for stop in stops:
@@ -103,9 +103,9 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
             stop.panorama = local_scenes[stop.panorama.translation_key]
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
-    monuments = _in_locale(MonumentPage, monument_keys, locale, live=True)
-    scenes = _in_locale(Panorama, {h.target_scene.translation_key for h in hotspots if h.target_scene_id}, locale)
-    pages = _in_locale(Page, {h.target_page.translation_key for h in hotspots if h.target_page_id}, locale, live=True)
+    monuments = in_locale(MonumentPage, monument_keys, locale, live=True)
+    scenes = in_locale(Panorama, {h.target_scene.translation_key for h in hotspots if h.target_scene_id}, locale)
+    pages = in_locale(Page, {h.target_page.translation_key for h in hotspots if h.target_page_id}, locale, live=True)
     records, counts = _records_by_monument(monument_keys, user=user)
     stops_by_scene = {}
     for number, stop in enumerate(stops, start=1):
