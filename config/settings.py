@@ -158,6 +158,13 @@ WAGTAILMEDIA = {
     "MEDIA_FORM_BASE": "tours.media.AudioMediaForm",
 }
 TOUR_AUDIO_MAX_UPLOAD_SIZE = int(env("TOUR_AUDIO_MAX_UPLOAD_SIZE", str(50 * 1024 * 1024)))
+
+# Maps (static/js/map.js, Leaflet): background tiles from a tile server of your choice, e.g.
+# MAP_TILES_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png with MAP_TILES_ATTRIBUTION="© OpenStreetMap
+# contributors" (respect the server's usage policy). With none set, or when tiles cannot load, the maps
+# draw their points, routes and the Citadel's outline (static/tours/citadel.geojson) on a plain ground.
+MAP_TILES_URL = env("MAP_TILES_URL")
+MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -309,6 +316,13 @@ def _media_origins() -> list[str]:
     return [f"https://s3{region}.amazonaws.com"]
 
 
+def _tile_origins() -> list[str]:
+    """The tile server's origin for the maps' images; a {s} subdomain placeholder becomes a wildcard."""
+    if not MAP_TILES_URL:
+        return []
+    return [_origin(MAP_TILES_URL.replace("{s}", "*"))]
+
+
 def _origin(url: str) -> str:
     scheme, _, rest = url.partition("://")
     return f"{scheme}://{rest.split('/', 1)[0]}"
@@ -321,10 +335,13 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, *_media_origins()],
+        # blob: the 360° viewer reads a panorama with fetch (to show its progress) and decodes it
+        # from a blob URL it made itself.
+        "img-src": [SELF, "blob:", *_media_origins(), *_tile_origins()],
         "media-src": [SELF, *_media_origins()],
         "font-src": [SELF],
-        "connect-src": [SELF],
+        # The media origins: the 360° viewer fetches panoramas from the media storage.
+        "connect-src": [SELF, *_media_origins()],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

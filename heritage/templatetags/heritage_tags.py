@@ -288,3 +288,16 @@ def in_lang(value, lang: str):
     if lang == get_language():
         return format_html("{}", value)
     return format_html('<span lang="{}">{}</span>', lang, value)
+
+
+@register.inclusion_tag("includes/map.html")
+def map_of(points_id: str, *, label: str, route: bool = False):
+    """A map (static/js/map.js) of the points listed, with `data-lat` and `data-lng`, in the element
+    `points_id`: the page's own list stays the content, the map draws it. Tiles from settings."""
+    return {
+        "points_id": points_id,
+        "label": label,
+        "route": route,
+        "tiles": settings.MAP_TILES_URL,
+        "attribution": settings.MAP_TILES_ATTRIBUTION,
+    }
