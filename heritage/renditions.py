@@ -12,8 +12,14 @@ RENDITIONS = {
     "gallery": "width-960|format-webp",
     # Before/during/after images of a restoration record.
     "record_figure": "fill-480x360|format-webp",
+    # A before/after comparison (a narrative's pair, a record's before and after images): both cut to
+    # the same size, so that the slider lays one exactly over the other.
+    "compare": "fill-960x720|format-webp",
     # An artefact's first image in the artefacts listing.
     "card_thumbnail": "fill-160x160|format-webp",
+    # A tour stop's 360° scene (an equirectangular image, 2:1) in the viewer: 4096 pixels wide at most,
+    # which phones' graphics take as one texture.
+    "panorama": "max-4096x2048|format-jpeg|jpegquality-80",
     # A page's image in link previews (Open Graph, Twitter card): their 1.91:1 size, in JPEG, which
     # every preview reader takes (heritage/seo.py).
     "share": "fill-1200x630|format-jpeg",

@@ -324,9 +324,11 @@ class TourPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import tour_stops
+        from .viewer import viewer_data
 
         context = super().get_context(request, *args, **kwargs)
         context["stops"] = tour_stops(self, user=request.user)
+        context["viewer"] = viewer_data(context["stops"])
         return context
 
     def stop_count(self) -> int:

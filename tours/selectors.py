@@ -3,11 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
-from heritage.models import MonumentPage, RestorationRecord
+from heritage.models import MonumentPage, RestorationImage, RestorationRecord
+from heritage.renditions import renditions_prefetch
 
 from .models import HotspotTarget, Panorama, PanoramaHotspot, TourPage, TourStop
 
@@ -19,9 +20,12 @@ class Hotspot:
     """A hotspot as the page lists it: a link when its target is there for the reader, else text."""
 
     label: str
+    yaw: float
+    pitch: float
     href: str = ""
     note: str = ""
     target: str = ""
+    scene: int | None = None  # the number of the stop whose scene it leads to
 
 
 @dataclass
@@ -32,13 +36,16 @@ class Stop:
     hotspots: list[Hotspot] = field(default_factory=list)
     records: list = field(default_factory=list)
     records_count: int = 0
+    # The latest of those records with images before and after, for the stop's comparison.
+    compare: RestorationRecord | None = None
 
 
-def in_locale(model, keys, locale, **filters) -> dict:
-    """Objects of `model` with these translation keys in `locale`, by translation key (one query)."""
+def in_locale(model, keys, locale, *, related=(), **filters) -> dict:
+    """Objects of `model` with these translation keys in `locale`, by translation key (one query),
+    with the `related` objects selected along."""
     if not keys:
         return {}
-    found = model.objects.filter(translation_key__in=keys, locale=locale, **filters)
+    found = model.objects.filter(translation_key__in=keys, locale=locale, **filters).select_related(*related)
     return {item.translation_key: item for item in found}
 
 
@@ -60,7 +67,13 @@ def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
         ),
     ).filter(rank__lte=STOP_RECORDS)
     latest = defaultdict(list)
-    for record in ranked.order_by("monument_key", "rank"):
+    records = list(ranked.order_by("monument_key", "rank"))
+    prefetch_related_objects(
+        records,
+        Prefetch("images", queryset=RestorationImage.objects.select_related("image")),
+        renditions_prefetch("images__image__renditions", "compare"),
+    )
+    for record in records:
         latest[record.monument_key].append(record)
     return latest, counts
 
@@ -69,12 +82,13 @@ def _hotspot(hotspot: PanoramaHotspot, *, scenes: dict, pages: dict, stops_by_sc
     """A hotspot as a link to the stop showing its target scene, to its target page in the page's
     language, or as its note; a target deleted, unpublished or outside the tour leaves the label as
     text, never an error."""
-    view = Hotspot(label=hotspot.label, target=hotspot.target)
+    view = Hotspot(label=hotspot.label, yaw=hotspot.yaw, pitch=hotspot.pitch, target=hotspot.target)
     if view.target == HotspotTarget.SCENE:
         key = hotspot.target_scene.translation_key
         number = stops_by_scene.get(key)
         if number and key in scenes:
             view.href = f"#stop-{number}"
+            view.scene = number
     elif view.target == HotspotTarget.PAGE:
         page = pages.get(hotspot.target_page.translation_key)
         if page is not None:
@@ -84,23 +98,32 @@ def _hotspot(hotspot: PanoramaHotspot, *, scenes: dict, pages: dict, stops_by_sc
     return view
 
 
+def _compares(record) -> bool:
+    return bool(record.images_by_phase("before") and record.images_by_phase("after"))
+
+
 def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     """The tour's stops in order, each with its monument in the tour's language, its panorama's
     hotspots and its monument's latest records `user` may see. The same queries for 2 stops or 50."""
     locale = tour.locale
     stops = list(
         tour.stops.order_by("sort_order", "pk")
-        .select_related("monument", "panorama", "audio")
+        .select_related("monument", "panorama__image", "audio")
         .prefetch_related("panorama__hotspots__target_scene", "panorama__hotspots__target_page")
     )
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.
-    local_scenes = in_locale(Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale)
+    local_scenes = in_locale(
+        Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale, related=["image"]
+    )
     if local_scenes:
         prefetch_related_objects(list(local_scenes.values()), "hotspots__target_scene", "hotspots__target_page")
     for stop in stops:
         if stop.panorama and stop.panorama.translation_key in local_scenes:
             stop.panorama = local_scenes[stop.panorama.translation_key]
+    prefetch_related_objects(
+        [stop.panorama.image for stop in stops if stop.panorama], renditions_prefetch("renditions", "panorama")
+    )
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
     monuments = in_locale(MonumentPage, monument_keys, locale, live=True)
@@ -122,6 +145,7 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
                 for h in stop.panorama.hotspots.all()
             ]
         view.records = records.get(key, [])
+        view.compare = next((r for r in view.records if _compares(r)), None)
         view.records_count = counts.get(key, 0)
         views.append(view)
     return views

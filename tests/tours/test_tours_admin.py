@@ -63,8 +63,12 @@ def _wav() -> bytes:
 def test_only_real_audio_is_uploaded_for_the_stops(client, curator, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.models import Collection
+    from wagtail.users.models import UserProfile
     from wagtailmedia.models import Media
 
+    profile = UserProfile.get_for_user(curator)
+    profile.preferred_language = "en"  # the messages below in English
+    profile.save()
     client.force_login(curator)
     root = Collection.get_first_root_node().pk
 

@@ -2,6 +2,8 @@
 
 from django import template
 
+from tours import viewer
+
 register = template.Library()
 
 
@@ -16,3 +18,9 @@ def stop_text(texts, stop, field: str):
 def narrative_text(texts, stop, block):
     """A block of a stop's narrative from its page's texts, marked where untranslated."""
     return texts.block(block, item=stop, field="narrative")
+
+
+@register.filter
+def scene_id(number: int) -> str:
+    """The 360° viewer's id for stop `number`'s scene (tours.viewer)."""
+    return viewer.scene_id(number)
