@@ -314,10 +314,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_monuments
+        from .selectors import home_monuments, mapped_monuments
 
         context = super().get_context(request, *args, **kwargs)
         context["monuments"] = home_monuments(self)
+        context["mapped_monuments"] = mapped_monuments(self)
         return context
 
 

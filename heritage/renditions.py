@@ -15,6 +15,8 @@ RENDITIONS = {
     # A before/after comparison (a narrative's pair, a record's before and after images): both cut to
     # the same size, so that the slider lays one exactly over the other.
     "compare": "fill-960x720|format-webp",
+    # A tour's cover on its card (tours index, home page).
+    "tour_card": "fill-640x360|format-webp",
     # An artefact's first image in the artefacts listing.
     "card_thumbnail": "fill-160x160|format-webp",
     # A tour stop's 360° scene (an equirectangular image, 2:1) in the viewer: 4096 pixels wide at most,

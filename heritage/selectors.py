@@ -142,6 +142,17 @@ def timeline_page(records: models.QuerySet, number, *, per_page: int = TIMELINE_
     return page
 
 
+MAPPED_MONUMENTS = 500  # a home page's map: more would be a cloud of dots, and a heavy page
+
+
+def mapped_monuments(home: HomePage, *, limit: int = MAPPED_MONUMENTS) -> list[MonumentPage]:
+    """The monuments with coordinates a home page's map shows, in its locale, by name (one query and
+    public()'s view restrictions)."""
+    monuments = MonumentPage.objects.live().public().filter(locale_id=home.locale_id)
+    located = monuments.filter(latitude__isnull=False, longitude__isnull=False).order_by("name_sort", "pk")
+    return list(located.defer_streamfields()[:limit])
+
+
 def home_monuments(home: HomePage, *, limit: int = HOME_MONUMENTS) -> list[MonumentPage]:
     """The monuments a home page shows: those the curators feature, in their order, each in the home
     page's locale (live and public only); with none, the first `limit` by name (heritage.collation).

@@ -213,10 +213,10 @@ class TourIndexPage(Page):
         verbose_name = _("tour index")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import listed_tours
+
         context = super().get_context(request, *args, **kwargs)
-        # A tour without stops answers 404 (TourPage.serve): not listed either.
-        tours = TourPage.objects.child_of(self).live().filter(stops__isnull=False).distinct()
-        context["tours"] = tours.select_related("cover_image")
+        context["tours"] = listed_tours(TourPage.objects.child_of(self)).order_by("path")
         return context
 
 

@@ -40,6 +40,24 @@ class Stop:
     compare: RestorationRecord | None = None
 
 
+def listed_tours(pages):
+    """The tours of `pages` a visitor is shown: live, public, with stops (a tour without stops answers
+    404), with their cover's card rendition."""
+    return (
+        pages.live()
+        .public()
+        .filter(stops__isnull=False)
+        .distinct()
+        .select_related("cover_image")
+        .prefetch_related(renditions_prefetch("cover_image__renditions", "tour_card"))
+    )
+
+
+def featured_tours(home, *, limit: int = 3) -> list[TourPage]:
+    """The first `limit` tours under a home page, in the order of the page tree (curators order them)."""
+    return list(listed_tours(TourPage.objects.descendant_of(home)).order_by("path")[:limit])
+
+
 def in_locale(model, keys, locale, *, related=(), **filters) -> dict:
     """Objects of `model` with these translation keys in `locale`, by translation key (one query),
     with the `related` objects selected along."""

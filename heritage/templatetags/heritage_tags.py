@@ -291,13 +291,17 @@ def in_lang(value, lang: str):
 
 
 @register.inclusion_tag("includes/map.html")
-def map_of(points_id: str, *, label: str, route: bool = False):
+def map_of(points_id: str, *, label: str, route: bool = False, links: bool = True):
     """A map (static/js/map.js) of the points listed, with `data-lat` and `data-lng`, in the element
-    `points_id`: the page's own list stays the content, the map draws it. Tiles from settings."""
+    `points_id`: the page's own list stays the content, the map draws it. Tiles from settings.
+
+    `links=False` draws the points without making them buttons: for maps whose points lie too close
+    together to be pressed apart (WCAG's target size), where the list is the way to them."""
     return {
         "points_id": points_id,
         "label": label,
         "route": route,
+        "links": links,
         "tiles": settings.MAP_TILES_URL,
         "attribution": settings.MAP_TILES_ATTRIBUTION,
     }

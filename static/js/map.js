@@ -48,10 +48,13 @@
     if ("route" in container.dataset && latlngs.length > 1) {
       L.polyline(latlngs, { interactive: false, className: "map-route" }).addTo(map);
     }
+    var links = !("noLinks" in container.dataset);
     points.forEach(function (point) {
-      var marker = L.marker(point.latlng, { icon: markerIcon(point), title: point.label, keyboard: true });
+      var marker = L.marker(point.latlng, {
+        icon: markerIcon(point), title: point.label, keyboard: links, interactive: links,
+      });
       marker.addTo(map);
-      if (point.href) {
+      if (links && point.href) {
         var go = function () { window.location.assign(point.href); };
         marker.on("click", go);
         // Leaflet makes the marker a focusable button; Enter and Space press it here.

@@ -174,8 +174,10 @@ def test_the_monument_page_answers(demo_output, db, client):
 
 def test_the_home_page_features_the_best_known_monuments_in_both_languages(demo_output, db, client):
     for lang in ("vi", "en"):
-        links = re.findall(r'class="card__title"><a href="([^"]+)"', client.get(f"/{lang}/").content.decode())
-        assert links == [f"/{lang}/monuments/{slug}/" for slug in HOME_FEATURED]
+        html = client.get(f"/{lang}/").content.decode()
+        links = re.findall(r'class="card__title"><a href="([^"]+)"', html)
+        tours = [f"/{lang}/tours/hoang-thanh-buoi-sang/", f"/{lang}/tours/lang-vua/"]
+        assert links == tours + [f"/{lang}/monuments/{slug}/" for slug in HOME_FEATURED]
     assert HOME_FEATURED[:2] == ("ngo-mon", "dien-thai-hoa")
 
 

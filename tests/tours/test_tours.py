@@ -196,3 +196,26 @@ def test_every_page_links_to_the_tours_in_its_language(client, tours_index, monu
     assert '<a href="/vi/tours/">Tham quan</a>' in html
     html = client.get("/vi/tours/").content.decode()
     assert '<a href="/vi/tours/" aria-current="page">Tham quan</a>' in html
+
+
+# --- The home page -------------------------------------------------------------------------
+
+
+def test_the_home_page_shows_the_tours_with_stops_and_a_map_of_the_located_monuments(client, tours_index, monuments):
+    from heritage.models import MonumentPage
+
+    ngo_mon, thai_hoa = monuments
+    MonumentPage.objects.filter(pk=ngo_mon.pk).update(latitude="16.466800", longitude="107.579300")
+    tour_create(tours_index, [TourStop(monument=ngo_mon)], slug="buoi-sang", title="Buổi sáng")
+    empty = TourPage(title="Trống", slug="trong", duration_minutes=10, distance_metres=10)
+    tours_index.add_child(instance=empty)
+    empty.save_revision().publish()
+
+    html = client.get("/vi/").content.decode()
+    assert 'href="/vi/tours/buoi-sang/"' in html
+    assert "/vi/tours/trong/" not in html  # no stops: a 404, so not shown
+    # The map's points are a list on the page: the located monument, not the other.
+    places = html[html.index('id="monument-places"') :]
+    assert 'data-lat="16.466800" data-lng="107.579300"><a href="/vi/monuments/ngo-mon/"' in places
+    assert "/vi/monuments/dien-thai-hoa/" not in places
+    assert 'data-points="monument-places"' in html and "vendor/leaflet/leaflet.js" in html

@@ -2,7 +2,7 @@
 
 from django import template
 
-from tours import viewer
+from tours import selectors, viewer
 
 register = template.Library()
 
@@ -24,3 +24,9 @@ def narrative_text(texts, stop, block):
 def scene_id(number: int) -> str:
     """The 360° viewer's id for stop `number`'s scene (tours.viewer)."""
     return viewer.scene_id(number)
+
+
+@register.simple_tag
+def featured_tours(home):
+    """The tours a home page shows (tours.selectors.featured_tours): `{% featured_tours page as tours %}`."""
+    return selectors.featured_tours(home)
