@@ -90,10 +90,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous visitors, before any routing (heritage/page_cache.py).
+    "heritage.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# The cache of whole pages (heritage.page_cache) and of Wagtail's own lookups. In one process's memory
+# by default; with DATABASE_URL in the database's cache table (made by a migration of heritage), so
+# that every process of a deployment empties the same page cache when something is published.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"}
+        if env("DATABASE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

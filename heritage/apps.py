@@ -20,6 +20,14 @@ class HeritageConfig(AppConfig):
         admin_csv_exports_make_safe()
         file_acls.connect()
 
+        # What the cached pages show: any page, record or image changed empties the cache.
+        from wagtail.models import Page
+
+        from .models import HeritageImage, RestorationImage, RestorationRecord
+        from .page_cache import invalidate_on
+
+        invalidate_on(Page, RestorationRecord, RestorationImage, HeritageImage)
+
         from . import translation, translation_panel  # noqa: F401  (the dashboard panel's hook)
 
         translation.connect()  # translations follow their original when it is published

@@ -20,3 +20,12 @@ class ToursConfig(AppConfig):
         from .demo import demo_tours_load
 
         demo_loaded.connect(demo_tours_load, dispatch_uid="tours.demo")
+
+        # What a cached tour page shows besides the archive's pages, records and images.
+        from wagtailmedia.models import get_media_model
+
+        from heritage.page_cache import invalidate_on
+
+        from .models import Panorama, PanoramaHotspot, TourStop
+
+        invalidate_on(Panorama, PanoramaHotspot, TourStop, get_media_model())

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage import page_cache
 from heritage.models import LocalizedItem
 
 # A panorama is an equirectangular image: twice as wide as high. A pixel of rounding is allowed.
@@ -280,7 +281,10 @@ class TourPage(RoutablePageMixin, Page):
         # by other means is not a page for tourists.
         if not self.stops.exists():
             raise Http404(_("This tour has no stops yet."))
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if request.routable_resolver_match.url_name == "index_route":
+            page_cache.cacheable(response)  # the tour itself; not its QR sheet
+        return response
 
     def seo_subject(self, *, lang: str, indexable: bool):
         """What search engines and link previews read (heritage.seo): a schema.org TouristTrip whose

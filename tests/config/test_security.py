@@ -103,7 +103,9 @@ class _InlineCode(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if (tag == "script" and "src" not in attributes) or tag == "style":
+        # Inline code; a data block (JSON-LD, json_script) is not run, so the policy does not apply to it.
+        data_block = attributes.get("type") in ("application/ld+json", "application/json")
+        if (tag == "script" and "src" not in attributes and not data_block) or tag == "style":
             self.nonces.append(attributes.get("nonce"))
         if tag == "img":
             self.images.extend(

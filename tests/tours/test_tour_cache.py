@@ -1,0 +1,72 @@
+"""A tour page is served whole from cache to anonymous visitors, and the cache is emptied when
+anything the page shows changes (heritage/page_cache.py)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from heritage.page_cache import HIT_HEADER
+from tests.factories import make_record
+from tests.tours.test_tours import tour_create
+from tours.models import TourStop
+
+URL = "/vi/tours/hoang-thanh/"
+
+
+def _get(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def test_a_tour_page_is_served_from_cache_until_what_it_shows_is_published(client, tours_index, monuments):
+    ngo_mon, _thai_hoa = monuments
+    tour_create(tours_index, [TourStop(monument=ngo_mon)])
+
+    first, _ = _get(client)
+    assert first[HIT_HEADER] == "miss"
+    again, queries = _get(client)
+    assert again[HIT_HEADER] == "hit" and queries == 0
+    assert again.content == first.content
+    assert again["Content-Security-Policy"] and "nonce-" not in again.content.decode()
+
+    # A record of the stop's monument published: the page shows it at once.
+    make_record(ngo_mon, title="Gia cố mái Lầu Ngũ Phụng", start="2024")
+    fresh, _ = _get(client)
+    assert fresh[HIT_HEADER] == "miss" and "Gia cố mái Lầu Ngũ Phụng" in fresh.content.decode()
+
+    # The monument renamed and published.
+    ngo_mon.refresh_from_db()
+    ngo_mon.name_vi = "Cổng Ngọ Môn"
+    ngo_mon.title = "Cổng Ngọ Môn"
+    ngo_mon.save_revision().publish()
+    renamed, _ = _get(client)
+    assert renamed[HIT_HEADER] == "miss" and "Cổng Ngọ Môn" in renamed.content.decode()
+
+
+def test_signed_in_visitors_and_the_qr_sheet_are_never_served_from_cache(client, tours_index, monuments, curator):
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    client.get(URL)
+    client.force_login(curator)
+    response, _ = _get(client)
+    assert not response.has_header(HIT_HEADER)
+    client.logout()
+    for _ in range(2):
+        sheet = client.get(f"{URL}qr/")
+        assert sheet.status_code == 200 and not sheet.has_header(HIT_HEADER)
+
+
+def test_the_page_cache_works_from_the_database_cache_table_as_deployed(client, tours_index, monuments, settings):
+    """With DATABASE_URL, settings keep the cache in the database, shared by every process."""
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"}
+    }
+    call_command("createcachetable", verbosity=0)  # the migration made it where settings asked for it
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    assert _get(client)[0][HIT_HEADER] == "miss"
+    hit, queries = _get(client)
+    assert hit[HIT_HEADER] == "hit" and queries == 2  # the generation, then the page
+    make_record(monuments[0], title="Gia cố", start="2024")
+    assert _get(client)[0][HIT_HEADER] == "miss"
