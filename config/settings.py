@@ -97,15 +97,17 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-# The cache of whole pages (heritage.page_cache) and of Wagtail's own lookups. In one process's memory
-# by default; with DATABASE_URL in the database's cache table (made by a migration of heritage), so
+# Caches. "default" holds what Django and Wagtail keep for themselves (site root paths, renditions by
+# image), in each process's memory. "pages" holds whole pages (heritage.page_cache): in memory too by
+# default, and with DATABASE_URL in the database's cache table (made by a migration of heritage), so
 # that every process of a deployment empties the same page cache when something is published.
 CACHES = {
-    "default": (
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"}
         if env("DATABASE_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+    ),
 }
 
 ROOT_URLCONF = "config.urls"

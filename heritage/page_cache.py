@@ -10,12 +10,11 @@ call `invalidate_on(*models)` for what their cached pages show: a page published
 moved or deleted, a record, image, panorama or audio file saved or deleted. That is coarse (any
 change empties every cached page) and always right; publishing is rare next to visits.
 
-The cache is Django's default cache (settings.CACHES): memory in one process by default, the
-database's cache table with DATABASE_URL, so that every process of a deployment sees the same
-generation.
+The cache is settings.CACHES["pages"]: memory in one process by default, the database's cache table
+with DATABASE_URL, so that every process of a deployment sees the same generation.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from wagtail.signals import page_published, page_unpublished
@@ -24,6 +23,10 @@ SECONDS = 60 * 60
 GENERATION = "page-cache:generation"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
 HIT_HEADER = "X-Page-Cache"
+
+
+def _cache():
+    return caches["pages"]
 
 
 def cacheable(response):
@@ -35,9 +38,9 @@ def cacheable(response):
 def invalidate(**kwargs) -> None:
     """Empty the page cache: later requests read and write under a new generation."""
     try:
-        cache.incr(GENERATION)
+        _cache().incr(GENERATION)
     except ValueError:  # no generation yet, or it expired
-        cache.set(GENERATION, 1, None)
+        _cache().set(GENERATION, 1, None)
 
 
 def invalidate_on(*models) -> None:
@@ -72,6 +75,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _anonymous_read(request):
             return self.get_response(request)
+        cache = _cache()
         generation = cache.get(GENERATION) or 0
         key = _key(request, generation)
         kept = cache.get(key)

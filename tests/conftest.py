@@ -221,11 +221,12 @@ def own_elasticsearch(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: Wagtail caches renditions by image id, and on SQLite a
+    """Each test starts with empty caches: Wagtail caches renditions by image id, and on SQLite a
     rolled-back test's ids come back, so a later test would find renditions whose rows are gone."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():  # Django's and Wagtail's, and the page cache
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -16,4 +16,7 @@ from config.settings import *  # noqa: E402, F403
 # One process's memory, on both profiles: the tests empty it before each test (tests/conftest.py),
 # which a database cache would not allow in tests without the database. The database cache that
 # production uses with DATABASE_URL is tested on its own (tests/tours/test_tour_cache.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

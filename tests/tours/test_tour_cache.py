@@ -61,7 +61,8 @@ def test_the_page_cache_works_from_the_database_cache_table_as_deployed(client, 
     from django.core.management import call_command
 
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"}
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"},
     }
     call_command("createcachetable", verbosity=0)  # the migration made it where settings asked for it
     tour_create(tours_index, [TourStop(monument=monuments[0])])
