@@ -220,6 +220,17 @@ class TourIndexPage(Page):
         context["tours"] = listed_tours(TourPage.objects.child_of(self)).order_by("path")
         return context
 
+    def route(self, request, path_components):
+        # Its children are all tours (subpage_types): read the tour as such, in one query where
+        # Wagtail's route reads the page, then its specific page.
+        if not path_components:
+            return super().route(request, path_components)
+        tour = TourPage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if tour is None:
+            raise Http404
+        tour._cached_parent_obj = self
+        return tour.route(request, path_components[1:])
+
 
 class Difficulty(models.TextChoices):
     EASY = "easy", _("Easy")
@@ -277,10 +288,6 @@ class TourPage(RoutablePageMixin, Page):
         verbose_name = _("tour")
 
     def serve(self, request, *args, **kwargs):
-        # The admin asks for at least one stop (InlinePanel min_num); a tour saved without any
-        # by other means is not a page for tourists.
-        if not self.stops.exists():
-            raise Http404(_("This tour has no stops yet."))
         response = super().serve(request, *args, **kwargs)
         if request.routable_resolver_match.url_name == "index_route":
             page_cache.cacheable(response)  # the tour itself; not its QR sheet
@@ -290,17 +297,11 @@ class TourPage(RoutablePageMixin, Page):
         """What search engines and link previews read (heritage.seo): a schema.org TouristTrip whose
         itinerary lists the stops' monuments in order, with their coordinates."""
         from heritage.labels import display_names
-        from heritage.models import MonumentPage
         from heritage.seo import Subject, clip, description_of
 
-        from .selectors import in_locale
-
         description = description_of(self, "intro", lang, self.title)
-        originals = [stop.monument for stop in self.stops.order_by("sort_order", "pk").select_related("monument")]
-        local = in_locale(MonumentPage, {monument.translation_key for monument in originals}, self.locale)
         stops = []
-        for position, original in enumerate(originals, start=1):
-            monument = local.get(original.translation_key, original)
+        for position, monument in enumerate(self.monuments_in_order(), start=1):
             item = {
                 "@type": "LandmarksOrHistoricalBuildings",
                 "name": display_names(monument.name_vi, monument.name_en, lang, fallback=monument.title)["primary"],
@@ -331,9 +332,27 @@ class TourPage(RoutablePageMixin, Page):
         from .viewer import viewer_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["stops"] = tour_stops(self, user=request.user)
+        context["stops"] = self._stops = tour_stops(self, user=request.user)
+        if not self._stops:
+            # The admin asks for at least one stop (InlinePanel min_num); a tour saved without any
+            # by other means is not a page for tourists.
+            raise Http404(_("This tour has no stops yet."))
         context["viewer"] = viewer_data(context["stops"])
         return context
+
+    def monuments_in_order(self) -> list:
+        """The stops' monuments in the tour's language where translated and live, as the page shows
+        them (read once per request: the page's stops when it has read them)."""
+        from heritage.models import MonumentPage
+
+        from .selectors import in_locale
+
+        views = getattr(self, "_stops", None)
+        if views is not None:
+            return [view.monument for view in views]
+        originals = [stop.monument for stop in self.stops.order_by("sort_order", "pk").select_related("monument")]
+        local = in_locale(MonumentPage, {m.translation_key for m in originals}, self.locale_id, live=True)
+        return [local.get(original.translation_key, original) for original in originals]
 
     def stop_count(self) -> int:
         return self.stops.count()
@@ -346,8 +365,6 @@ class TourPage(RoutablePageMixin, Page):
     @path("qr/", name="qr_sheet")
     def qr_sheet(self, request):
         """A printable sheet of the tour's QR codes, one per stop, for the signs at the site."""
-        if not self.stops.exists():
-            raise Http404(_("This tour has no stops yet."))
         return TemplateResponse(request, "tours/tour_qr_sheet.html", self.get_context(request))
 
 

@@ -58,12 +58,12 @@ def featured_tours(home, *, limit: int = 3) -> list[TourPage]:
     return list(listed_tours(TourPage.objects.descendant_of(home)).order_by("path")[:limit])
 
 
-def in_locale(model, keys, locale, *, related=(), **filters) -> dict:
-    """Objects of `model` with these translation keys in `locale`, by translation key (one query),
-    with the `related` objects selected along."""
+def in_locale(model, keys, locale_id: int, *, related=(), **filters) -> dict:
+    """Objects of `model` with these translation keys in the locale `locale_id`, by translation key
+    (one query), with the `related` objects selected along."""
     if not keys:
         return {}
-    found = model.objects.filter(translation_key__in=keys, locale=locale, **filters).select_related(*related)
+    found = model.objects.filter(translation_key__in=keys, locale_id=locale_id, **filters).select_related(*related)
     return {item.translation_key: item for item in found}
 
 
@@ -123,25 +123,18 @@ def _compares(record) -> bool:
 def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     """The tour's stops in order, each with its monument in the tour's language, its panorama's
     hotspots and its monument's latest records `user` may see. The same queries for 2 stops or 50."""
-    locale = tour.locale
-    stops = list(
-        tour.stops.order_by("sort_order", "pk")
-        .select_related("monument", "panorama__image", "audio")
-        .prefetch_related("panorama__hotspots__target_scene", "panorama__hotspots__target_page")
-    )
+    locale = tour.locale_id
+    stops = list(tour.stops.order_by("sort_order", "pk").select_related("monument", "panorama__image", "audio"))
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.
-    local_scenes = in_locale(
-        Panorama, {stop.panorama.translation_key for stop in stops if stop.panorama}, locale, related=["image"]
-    )
-    if local_scenes:
-        prefetch_related_objects(list(local_scenes.values()), "hotspots__target_scene", "hotspots__target_page")
+    elsewhere = {stop.panorama.translation_key for stop in stops if stop.panorama and stop.panorama.locale_id != locale}
+    local_scenes = in_locale(Panorama, elsewhere, locale, related=["image"])
     for stop in stops:
         if stop.panorama and stop.panorama.translation_key in local_scenes:
             stop.panorama = local_scenes[stop.panorama.translation_key]
-    prefetch_related_objects(
-        [stop.panorama.image for stop in stops if stop.panorama], renditions_prefetch("renditions", "panorama")
-    )
+    panoramas = [stop.panorama for stop in stops if stop.panorama]
+    prefetch_related_objects(panoramas, "hotspots__target_scene", "hotspots__target_page")
+    prefetch_related_objects([panorama.image for panorama in panoramas], renditions_prefetch("renditions", "panorama"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
     monuments = in_locale(MonumentPage, monument_keys, locale, live=True)

@@ -219,3 +219,12 @@ def test_the_home_page_shows_the_tours_with_stops_and_a_map_of_the_located_monum
     assert 'data-lat="16.466800" data-lng="107.579300"><a href="/vi/monuments/ngo-mon/"' in places
     assert "/vi/monuments/dien-thai-hoa/" not in places
     assert 'data-points="monument-places"' in html and "vendor/leaflet/leaflet.js" in html
+
+
+def test_an_unknown_or_unpublished_tour_is_not_found(client, tours_index, monuments):
+    tour = tour_create(tours_index, [TourStop(monument=monuments[0])], slug="sang")
+    assert client.get("/vi/tours/sang/").status_code == 200
+    assert client.get("/vi/tours/khong-co/").status_code == 404
+    tour.unpublish()
+    assert client.get("/vi/tours/sang/").status_code == 404
+    assert client.get("/vi/tours/sang/qr/").status_code == 404
