@@ -129,7 +129,8 @@ def _gzipped(url: str) -> int:
 def _critical_path(report: dict) -> tuple[int, int]:
     """(critical path, all JavaScript loaded) in compressed bytes, from the report's requests."""
     requests = report["audits"]["network-requests"]["details"]["items"]
-    blocking = {item["url"] for item in report["audits"]["render-blocking-resources"]["details"].get("items", [])}
+    blocking_audit = report["audits"].get("render-blocking-resources", {})
+    blocking = {item["url"] for item in blocking_audit.get("details", {}).get("items", [])}
     critical = script = 0
     for item in requests:
         kind, url = item.get("resourceType"), item["url"]

@@ -155,6 +155,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a third party (and
+# wait for it offline). Editors can upload an avatar in their account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # The site's sections, linked in every page's navigation in this order (heritage_tags.site_links):
@@ -373,8 +376,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        # Image previews before upload (data:, blob:), editors' avatars.
-        "img-src": [SELF, "data:", "blob:", "www.gravatar.com", *_media_origins()],
+        # Image previews before upload (data:, blob:).
+        "img-src": [SELF, "data:", "blob:", *_media_origins()],
         # Wagtail's check for a newer release.
         "connect-src": [SELF, "https://releases.wagtail.org"],
         # Live preview and choosers load admin pages in frames.

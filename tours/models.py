@@ -25,6 +25,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from heritage import page_cache
 from heritage.models import LocalizedItem
 
+from .panels import HotspotPlacementPanel
+
 # A panorama is an equirectangular image: twice as wide as high. A pixel of rounding is allowed.
 PANORAMA_RATIO_TOLERANCE = 1
 
@@ -87,6 +89,7 @@ class Panorama(TranslatableMixin, index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldPanel("image"),
+        HotspotPlacementPanel(heading=_("Place by clicking")),
         FieldRowPanel(
             [FieldPanel("initial_yaw"), FieldPanel("initial_pitch"), FieldPanel("initial_zoom")],
             heading=_("Initial view"),
