@@ -239,6 +239,16 @@ def stopwatch() -> Iterator[list[float]]:
         elapsed[0] = time.perf_counter() - started
 
 
+def timed_get(client, url: str) -> tuple[float, object]:
+    """Seconds of one GET through Django's test client, and its response, which must be a 200."""
+    started = time.perf_counter()
+    response = client.get(url)
+    seconds = time.perf_counter() - started
+    if response.status_code != 200:
+        raise BenchmarkFailure(f"{url} answered {response.status_code}")
+    return seconds, response
+
+
 def machine_line() -> str:
     import platform
 

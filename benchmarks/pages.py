@@ -20,7 +20,6 @@ server time of the same page with --few (the goal), or a page answers wrongly.
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -97,12 +96,7 @@ def request(client, url: str) -> tuple[float, object]:
     from django.core.cache import cache
 
     cache.clear()
-    started = time.perf_counter()
-    response = client.get(url)
-    seconds = time.perf_counter() - started
-    if response.status_code != 200:
-        raise common.BenchmarkFailure(f"{url} answered {response.status_code}")
-    return seconds, response
+    return common.timed_get(client, url)
 
 
 def page_facts(client, url: str) -> dict:

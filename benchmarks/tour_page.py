@@ -22,7 +22,6 @@ for every tour size.
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -123,12 +122,7 @@ def timed(client, url: str, *, clear: str = "") -> tuple[float, object]:
     elif clear == "all":
         for cache in caches.all():
             cache.clear()
-    started = time.perf_counter()
-    response = client.get(url)
-    seconds = time.perf_counter() - started
-    if response.status_code != 200:
-        raise common.BenchmarkFailure(f"{url} answered {response.status_code}")
-    return seconds, response
+    return common.timed_get(client, url)
 
 
 def queries_of(client, url: str, *, clear: str) -> tuple[int, object]:
