@@ -27,6 +27,8 @@ urlpatterns = [
     path("sitemap.xml", heritage_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", heritage_views.sitemap_section, name="sitemap_section"),
     path("favicon.ico", heritage_views.favicon),
+    # At the root, so that it may answer for the tour pages it saved for offline (its scope is "/").
+    path("service-worker.js", tours_views.service_worker, name="service_worker"),
     path("api/v1/", include("search.urls")),
 ]
 

@@ -22,6 +22,8 @@ RENDITIONS = {
     # A tour stop's 360° scene (an equirectangular image, 2:1) in the viewer: 4096 pixels wide at most,
     # which phones' graphics take as one texture.
     "panorama": "max-4096x2048|format-jpeg|jpegquality-80",
+    # The same scene saved for offline use (a phone's storage) and shown without network.
+    "panorama_low": "max-2048x1024|format-jpeg|jpegquality-70",
     # A page's image in link previews (Open Graph, Twitter card): their 1.91:1 size, in JPEG, which
     # every preview reader takes (heritage/seo.py).
     "share": "fill-1200x630|format-jpeg",

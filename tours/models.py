@@ -332,7 +332,7 @@ class TourPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import tour_stops
-        from .viewer import viewer_data
+        from .viewer import offline_files, viewer_data
 
         context = super().get_context(request, *args, **kwargs)
         context["stops"] = self._stops = tour_stops(self, user=request.user)
@@ -341,6 +341,7 @@ class TourPage(RoutablePageMixin, Page):
             # by other means is not a page for tourists.
             raise Http404(_("This tour has no stops yet."))
         context["viewer"] = viewer_data(context["stops"])
+        context["offline_files"] = offline_files(context["stops"], context["viewer"])
         return context
 
     def monuments_in_order(self) -> list:

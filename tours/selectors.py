@@ -134,7 +134,8 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
             stop.panorama = local_scenes[stop.panorama.translation_key]
     panoramas = [stop.panorama for stop in stops if stop.panorama]
     prefetch_related_objects(panoramas, "hotspots__target_scene", "hotspots__target_page")
-    prefetch_related_objects([panorama.image for panorama in panoramas], renditions_prefetch("renditions", "panorama"))
+    images = [panorama.image for panorama in panoramas]
+    prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
     monuments = in_locale(MonumentPage, monument_keys, locale, live=True)

@@ -2,6 +2,7 @@
 virtual-tour nodes, their hotspots as links between scenes or markers, and its interface's words in
 the page's language. Everything here is also in the page's HTML; the viewer only shows it in 360°."""
 
+from django.templatetags.static import static
 from django.utils.translation import gettext
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
@@ -34,12 +35,14 @@ def viewer_data(stops: list[Stop]) -> dict:
             else:
                 markers.append({**item, "href": hotspot.href, "note": hotspot.note})
         rendition = get_rendition_or_not_found(panorama.image, RENDITIONS["panorama"])
+        low = get_rendition_or_not_found(panorama.image, RENDITIONS["panorama_low"])
         scenes.append(
             {
                 "id": scene_id(view.number),
                 "stop": view.number,
                 "name": panorama.title,
                 "panorama": rendition.url,
+                "panoramaLow": low.url,  # without network (static/js/tour.js), what offline keeps
                 "yaw": _degrees(panorama.initial_yaw),
                 "pitch": _degrees(panorama.initial_pitch),
                 "zoom": panorama.initial_zoom,
@@ -68,3 +71,30 @@ def viewer_words() -> dict:
         "goTo": gettext("Go to: %(label)s"),
         "scene": gettext("Scene: %(name)s"),
     }
+
+
+# The viewer's code (static/js/tour.js imports it when asked): saved for offline with the tour.
+VIEWER_FILES = (
+    "vendor/photo-sphere-viewer/core/index.module.js",
+    "vendor/photo-sphere-viewer/core/index.css",
+    "vendor/photo-sphere-viewer/markers-plugin/index.module.js",
+    "vendor/photo-sphere-viewer/markers-plugin/index.css",
+    "vendor/photo-sphere-viewer/virtual-tour-plugin/index.module.js",
+    "vendor/photo-sphere-viewer/virtual-tour-plugin/index.css",
+    "vendor/three/three.module.min.js",
+    "vendor/three/three.core.min.js",
+    "tours/citadel.geojson",
+)
+
+
+def offline_files(stops: list[Stop], viewer: dict) -> list[str]:
+    """What "Save for offline" keeps besides what the page itself loads (its HTML, styles, scripts
+    and images, which static/js/offline.js reads from the page): the low-resolution panoramas, the
+    stops' audio and, when there are scenes, the viewer's code."""
+    files = [scene["panoramaLow"] for scene in viewer["scenes"]]
+    files += [view.stop.audio.url for view in stops if view.stop.audio]
+    if viewer["scenes"]:
+        files += [static(name) for name in VIEWER_FILES]
+    else:
+        files.append(static("tours/citadel.geojson"))
+    return files

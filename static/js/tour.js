@@ -35,14 +35,16 @@ async function library() {
 function node(scene) {
   return {
     id: scene.id,
-    panorama: scene.panorama,
+    // Without network, the smaller image that "Save for offline" kept (static/js/offline.js).
+    panorama: navigator.onLine ? scene.panorama : scene.panoramaLow,
     name: scene.name,
     caption: scene.name,
     links: scene.links.map((link) => ({ nodeId: link.nodeId, position: link.position, data: { label: link.label } })),
     markers: scene.markers.map((marker) => ({
       id: marker.id,
       position: marker.position,
-      html: "",
+      // A dot; its label is the tooltip, and the button beside the viewer (hotspotButtons).
+      html: '<span class="viewer-marker__dot" aria-hidden="true"></span>',
       className: "viewer-marker",
       size: { width: 28, height: 28 },
       tooltip: marker.note ? `${marker.label}: ${marker.note}` : marker.label,

@@ -1,7 +1,7 @@
 """A tourist's way through a demo tour in Debian's Chromium: the map, the stops by keyboard, the
 before/after slider by keyboard, the 360° viewer loaded on demand and a hotspot followed to the next
-scene, the other language; with the site's Content-Security-Policy in force and axe-core checking
-the page as the scripts left it."""
+scene, the tour saved for offline and opened without network, the other language; with the site's
+Content-Security-Policy in force and axe-core checking the page as the scripts left it."""
 
 import io
 
@@ -17,6 +17,8 @@ TOUR = "/en/tours/hoang-thanh-buoi-sang/"
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.needs("chromium")
 def test_a_tourist_follows_a_tour_by_keyboard_map_slider_and_360_viewer(live_server, new_page, axe):
+    from playwright.sync_api import expect
+
     call_command("load_demo", stdout=io.StringIO())
     page = new_page(viewport=PHONE)
     page.add_init_script(RECORD_VIOLATIONS)
@@ -69,6 +71,26 @@ def test_a_tourist_follows_a_tour_by_keyboard_map_slider_and_360_viewer(live_ser
     assert axe(page) == []
     slot.get_by_role("button", name="Close the 360° view").click()
     assert slot.is_hidden() and opener.is_visible()
+
+    # Saved for offline: it says what it will store, stores it, and the tour opens without network,
+    # its 360° viewer too (the low-resolution scene and the viewer's code were saved).
+    page.get_by_role("button", name="Save for offline…").click()
+    expect(page.locator("[data-offline-status]")).to_contain_text("MB, on this device")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-offline-status]")).to_contain_text("Saved", timeout=60_000)
+    page.context.set_offline(True)
+    page.reload()
+    assert page.locator(".tour-stop").count() == 5
+    page.locator("#stop-3 [data-open-viewer]").click()
+    page.wait_for_selector("#stop-3-viewer .viewer canvas")
+    page.wait_for_selector("#stop-3-viewer[data-scene=stop-3-scene]")
+    # Its two markers (the Nine Urns' pages) have buttons: one turns the view to it and shows its label.
+    markers = page.locator("#stop-3-viewer .hotspots li:has(a) button")
+    assert markers.count() == 2
+    markers.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#stop-3-viewer .psv-tooltip")
+    page.context.set_offline(False)
 
     # The same tour in Vietnamese, from the language switch.
     page.click("a[hreflang=vi]")
