@@ -27,6 +27,11 @@ class HeritageConfig(AppConfig):
         from .page_cache import invalidate_on
 
         invalidate_on(Page, RestorationRecord, RestorationImage, HeritageImage)
+        # The import writes records in bulk, without their signals: it says so once, at commit.
+        from .importing import restoration_records_imported
+        from .page_cache import invalidate
+
+        restoration_records_imported.connect(invalidate, dispatch_uid="page-cache-imported")
 
         from . import translation, translation_panel  # noqa: F401  (the dashboard panel's hook)
 

@@ -360,6 +360,8 @@ RECEIVERS_REPLACED = {
     # The S3 ACLs of the records' files (heritage.file_acls): restoration_records_imported -> on_records_imported.
     (post_save, "heritage.file_acls.on_record_changed"),
     (published, "heritage.file_acls.on_record_published"),
+    # The page cache (heritage.page_cache): restoration_records_imported -> invalidate.
+    (post_save, "heritage.page_cache.invalidate"),
 }
 
 

@@ -71,3 +71,20 @@ def test_the_page_cache_works_from_the_database_cache_table_as_deployed(client, 
     assert hit[HIT_HEADER] == "hit" and queries == 2  # the generation, then the page
     make_record(monuments[0], title="Gia cố", start="2024")
     assert _get(client)[0][HIT_HEADER] == "miss"
+
+
+def test_an_import_of_records_empties_the_page_cache(
+    client, tours_index, monuments, django_capture_on_commit_callbacks
+):
+    """The import writes in bulk, without the signals of each record: it says so once, at commit."""
+    from heritage.importing import restorations_import
+    from tests.heritage.test_import_restorations import csv_bytes, row
+
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    _get(client)
+    assert _get(client)[0][HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = restorations_import(data=csv_bytes([row(title="Thay ngói lưu ly mái Ngọ Môn")]))
+    assert report.ok, report.summary
+    fresh, _ = _get(client)
+    assert fresh[HIT_HEADER] == "miss" and "Thay ngói lưu ly mái Ngọ Môn" in fresh.content.decode()
