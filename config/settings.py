@@ -334,16 +334,21 @@ def _media_origins() -> list[str]:
     return [f"https://s3{region}.amazonaws.com"]
 
 
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+# The origins media files come from when not from this site: the pages' policy allows them, and the
+# tours' offline copy stores files from them (so a bucket must answer CORS for the site: docs/tours.md).
+MEDIA_ORIGINS = _media_origins()
+
+
 def _tile_origins() -> list[str]:
     """The tile server's origin for the maps' images; a {s} subdomain placeholder becomes a wildcard."""
     if not MAP_TILES_URL:
         return []
     return [_origin(MAP_TILES_URL.replace("{s}", "*"))]
-
-
-def _origin(url: str) -> str:
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 # Content-Security-Policy (django-csp). Public pages: nothing inline unless it carries the
@@ -355,11 +360,11 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, NONCE],
         # blob: the 360° viewer reads a panorama with fetch (to show its progress) and decodes it
         # from a blob URL it made itself.
-        "img-src": [SELF, "blob:", *_media_origins(), *_tile_origins()],
-        "media-src": [SELF, *_media_origins()],
+        "img-src": [SELF, "blob:", *MEDIA_ORIGINS, *_tile_origins()],
+        "media-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         # The media origins: the 360° viewer fetches panoramas from the media storage.
-        "connect-src": [SELF, *_media_origins()],
+        "connect-src": [SELF, *MEDIA_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -377,7 +382,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         # Image previews before upload (data:, blob:).
-        "img-src": [SELF, "data:", "blob:", *_media_origins()],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
         # Wagtail's check for a newer release.
         "connect-src": [SELF, "https://releases.wagtail.org"],
         # Live preview and choosers load admin pages in frames.

@@ -5,6 +5,7 @@ translated with wagtail-localize as the archive's pages are: facts (the monument
 panoramas, angles, durations) are synchronised fields, text is translated.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -342,6 +343,7 @@ class TourPage(RoutablePageMixin, Page):
             raise Http404(_("This tour has no stops yet."))
         context["viewer"] = viewer_data(context["stops"])
         context["offline_files"] = offline_files(context["stops"], context["viewer"])
+        context["media_origins"] = settings.MEDIA_ORIGINS
         return context
 
     def monuments_in_order(self) -> list:

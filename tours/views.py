@@ -1,5 +1,8 @@
 """The tours' views outside Wagtail's page tree: QR codes of the stops, the offline service worker."""
 
+import json
+
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -25,6 +28,7 @@ def service_worker(request):
     """The service worker (Workbox, from static/vendor/) that answers for what a visitor saved for
     offline (static/js/offline.js) when the network fails; never cached by the browser as a file,
     so that a new version takes over at the next visit."""
-    response = HttpResponse(render_to_string("tours/service-worker.js"), content_type="text/javascript")
+    context = {"media_origins": json.dumps(settings.MEDIA_ORIGINS)}
+    response = HttpResponse(render_to_string("tours/service-worker.js", context), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response

@@ -15,6 +15,9 @@
   var confirm = section.querySelector("[data-offline-save]");
   var status = section.querySelector("[data-offline-status]");
 
+  // Files come from this site and from the media storage's origins (S3: it answers CORS for the site).
+  var origins = [window.location.origin].concat((section.dataset.mediaOrigins || "").split(" ").filter(Boolean));
+
   function pageFiles() {
     var urls = [window.location.pathname];
     document.querySelectorAll("link[rel=stylesheet][href], script[src]").forEach(function (element) {
@@ -25,13 +28,19 @@
     var seen = new Set();
     return urls
       .map(function (url) { return new URL(url, window.location.href); })
-      .filter(function (url) { return url.origin === window.location.origin; })
-      .map(function (url) { return url.pathname + url.search; })
+      .filter(function (url) { return origins.indexOf(url.origin) !== -1; })
+      .map(function (url) { return url.origin === window.location.origin ? url.pathname + url.search : url.href; })
       .filter(function (url) { if (seen.has(url)) return false; seen.add(url); return true; });
   }
 
+  // Another origin's file is fetched again with CORS: the copy the page's <img> left in the browser's
+  // cache was fetched without it, and a cached answer without CORS headers would be refused.
+  function request(url) {
+    return url.charAt(0) === "/" ? url : new Request(url, { mode: "cors", cache: "reload" });
+  }
+
   function sizeOf(url) {
-    return fetch(url, { method: "HEAD" })
+    return fetch(url, { method: "HEAD", mode: "cors", cache: "no-store" })
       .then(function (response) { return parseInt(response.headers.get("Content-Length") || "0", 10); })
       .catch(function () { return 0; });
   }
@@ -61,7 +70,7 @@
       .register(section.dataset.worker, { scope: "/" })
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function () { return caches.open(CACHE); })
-      .then(function (cache) { return cache.addAll(files); })
+      .then(function (cache) { return cache.addAll(files.map(request)); })
       .then(function () { status.textContent = words.saved; })
       .catch(function () { status.textContent = words.failed; confirm.hidden = false; });
   });

@@ -7,6 +7,8 @@ importScripts("{% static 'vendor/workbox/workbox-sw.js' %}");
 workbox.setConfig({ modulePathPrefix: "{% static 'vendor/workbox/' %}", debug: false });
 
 const OFFLINE_CACHE = "hue-heritage-offline";
+// Where media files come from when not from this site (settings.MEDIA_ORIGINS: S3, its CDN).
+const MEDIA_ORIGINS = {{ media_origins|safe }};
 
 const onlySaved = {
   // Workbox offers each network response to the cache: keep it only in place of a saved one.
@@ -18,7 +20,9 @@ const onlySaved = {
 };
 
 workbox.routing.registerRoute(
-  ({ request, url }) => request.method === "GET" && url.origin === self.location.origin && !url.pathname.startsWith("/admin/"),
+  ({ request, url }) =>
+    request.method === "GET" &&
+    ((url.origin === self.location.origin && !url.pathname.startsWith("/admin/")) || MEDIA_ORIGINS.includes(url.origin)),
   new workbox.strategies.NetworkFirst({ cacheName: OFFLINE_CACHE, networkTimeoutSeconds: 6, plugins: [onlySaved] }),
 );
 
