@@ -151,9 +151,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Vietnamese first, English second, for the UI and for content.
+# Internationalisation: Vietnamese first, English second, for the UI and for content; Korean for the
+# tourists (the tours, their pages and the site's interface). A language is added here, given its
+# interface translations (locale/<code>/) and its pages through the translation workflow; the
+# archive's names and texts are kept in Vietnamese and English, and readers of another language read
+# them in English, then Vietnamese (heritage.labels.reading_order). docs/translation.md.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("ko", "한국어")]
 WAGTAIL_I18N_ENABLED = True
 # No Gravatar: the admin would send a hash of every editor's e-mail address to a third party (and
 # wait for it offline). Editors can upload an avatar in their account settings.

@@ -1,6 +1,7 @@
 """Names kept in both languages (monuments, artefacts, vocabulary terms): which one a visitor reads.
 
-The rule, in one place: the name in the visitor's language, else the other language's. Python
+The rule, in one place: the name in the visitor's language, else the other language's; a reader of
+a third language (Korean: the tours) reads English, then Vietnamese (`reading_order`). Python
 calls these functions; templates reach them through the `names`, `term_name` and `text_in` tags
 (heritage/templatetags/heritage_tags.py) and show a fallback with templates/includes/in_lang.html.
 """
@@ -8,11 +9,28 @@ calls these functions; templates reach them through the `names`, `term_name` and
 import re
 from dataclasses import dataclass
 
+ARCHIVE_LANGUAGES = ("vi", "en")
+"""The languages the archive's names and texts are kept in (label_vi / label_en fields)."""
+
+
+def reading_order(lang: str) -> tuple[str, ...]:
+    """The languages a reader of `lang` reads, best first: their own, then the archive's languages,
+    Vietnamese first for a Vietnamese reader and English first for every other reader."""
+    archive = ARCHIVE_LANGUAGES if lang == "vi" else tuple(reversed(ARCHIVE_LANGUAGES))
+    return tuple(dict.fromkeys((lang, *archive)))
+
+
+def archive_language(lang: str) -> str:
+    """The archive's language a reader of `lang` reads first ("vi" or "en")."""
+    return next(code for code in reading_order(lang) if code in ARCHIVE_LANGUAGES)
+
 
 def names_in_order(label_vi: str, label_en: str, lang: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """((name, code), (name, code)): the name in `lang` first, then the other language's (either may be empty)."""
-    vi, en = (label_vi or "", "vi"), (label_en or "", "en")
-    return (en, vi) if lang == "en" else (vi, en)
+    """((name, code), (name, code)): the name a reader of `lang` reads first, then the other one
+    (either may be empty)."""
+    names = {"vi": label_vi or "", "en": label_en or ""}
+    first, second = (code for code in reading_order(lang) if code in names)
+    return (names[first], first), (names[second], second)
 
 
 def name_in(label_vi: str, label_en: str, lang: str) -> str:
@@ -63,12 +81,11 @@ class Text:
 
 
 def text_in(text_vi: str, text_en: str, lang: str) -> Text:
-    """The text in `lang`, else the other language's, marked as a fallback. Empty when neither is set."""
-    first, second = names_in_order(text_vi, text_en, lang)
-    if first[0]:
-        return Text(first[0], first[1])
-    if second[0]:
-        return Text(second[0], second[1], fallback=True)
+    """The text in `lang`, else in the next language the reader reads, marked as a fallback. Empty
+    when neither is set."""
+    for text, code in names_in_order(text_vi, text_en, lang):
+        if text:
+            return Text(text, code, fallback=code != lang)
     return Text("", lang)
 
 

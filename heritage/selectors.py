@@ -13,6 +13,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models.functions import Cast, Coalesce, Substr
 
+from .labels import archive_language
 from .models import HOME_MONUMENTS, ArtefactPage, HomePage, MonumentPage, RecordType, RestorationRecord
 
 TIMELINE_PAGE_SIZE = 10  # each entry shows its facts and two figures: ten make a long page on a phone
@@ -145,10 +146,17 @@ def timeline_page(records: models.QuerySet, number, *, per_page: int = TIMELINE_
 MAPPED_MONUMENTS = 500  # a home page's map: more would be a cloud of dots, and a heavy page
 
 
+def archive_pages(model, page):
+    """The archive's pages of `model` (monuments, artefacts) as a reader of `page` reads them: in its
+    language, or, when the archive is not kept in it (Korean), in the archive's language the reader
+    reads first (heritage.labels.reading_order)."""
+    return model.objects.filter(locale__language_code=archive_language(page.locale.language_code))
+
+
 def mapped_monuments(home: HomePage, *, limit: int = MAPPED_MONUMENTS) -> list[MonumentPage]:
     """The monuments with coordinates a home page's map shows, in its locale, by name (one query and
     public()'s view restrictions)."""
-    monuments = MonumentPage.objects.live().public().filter(locale_id=home.locale_id)
+    monuments = archive_pages(MonumentPage, home).live().public()
     located = monuments.filter(latitude__isnull=False, longitude__isnull=False).order_by("name_sort", "pk")
     return list(located.defer_streamfields()[:limit])
 
@@ -161,7 +169,7 @@ def home_monuments(home: HomePage, *, limit: int = HOME_MONUMENTS) -> list[Monum
     featured list is read through the page's own relation, so a preview shows the list being edited.
     """
     keys = [item.monument.translation_key for item in home.featured_monuments.select_related("monument")][:limit]
-    monuments = MonumentPage.objects.live().public().filter(locale_id=home.locale_id)
+    monuments = archive_pages(MonumentPage, home).live().public()
     if keys:
         by_key = {monument.translation_key: monument for monument in monuments.filter(translation_key__in=keys)}
         featured = [by_key[key] for key in dict.fromkeys(keys) if key in by_key]

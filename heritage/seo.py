@@ -37,7 +37,7 @@ from .visibility import record_is_public
 
 # The image of pages that have none of their own: static/img/share.png (scripts/make_icons.py).
 SHARE_IMAGE = ("img/share.png", 1200, 630)
-OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+OG_LOCALES = {"vi": "vi_VN", "en": "en_GB", "ko": "ko_KR"}
 # Query parameters that make another page of content (a category, a page of a list); the canonical
 # URL and the alternates keep them, and drop every other one (tracking, sort order, page size).
 CANONICAL_PARAMS = ("category", "page")

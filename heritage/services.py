@@ -1,15 +1,19 @@
 """Writes that span several models. Each runs in one transaction."""
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from .labels import ARCHIVE_LANGUAGES
 from .models import ArtefactIndexPage, FeaturedMonument, HomePage, MonumentIndexPage, MonumentPage
 
 DEFAULT_LOCALE = "vi"
-TRANSLATION_LOCALES = ("en",)
+# The archive's pages (monuments, artefacts and their indexes) are translated into English; the site's
+# other languages (Korean) have a home page and what other apps add (tours/demo.py).
+TRANSLATION_LOCALES = tuple(code for code in ARCHIVE_LANGUAGES if code != DEFAULT_LOCALE)
 
 SITE_TITLES = {
-    "home": {"vi": "Di sản Huế", "en": "Hue Heritage"},
+    "home": {"vi": "Di sản Huế", "en": "Hue Heritage", "ko": "후에 문화유산"},
     "monuments": {"vi": "Di tích", "en": "Monuments"},
     "artefacts": {"vi": "Hiện vật", "en": "Artefacts"},
 }
@@ -42,10 +46,11 @@ def _translate(page: Page, *, locale: Locale, **strings) -> Page:
 
 @transaction.atomic
 def site_tree_ensure() -> dict[str, dict[str, Page]]:
-    """The home page and the two index pages in every locale, created when missing.
+    """The home page in every language of the site and the archive's two index pages in the
+    archive's languages, created when missing.
 
     Replaces Wagtail's welcome page and points the default site at our home page.
-    Returns {"vi": {"home": ..., "monuments": ..., "artefacts": ...}, "en": {...}}.
+    Returns {"vi": {"home": ..., "monuments": ..., "artefacts": ...}, "en": {...}, "ko": {"home": ...}}.
     """
     vi = Locale.objects.get(language_code=DEFAULT_LOCALE)
     root = Page.get_first_root_node()
@@ -74,10 +79,14 @@ def site_tree_ensure() -> dict[str, dict[str, Page]]:
             _publish(index)
         tree["vi"][key] = index
 
-    for code in TRANSLATION_LOCALES:
+    for code, _name in settings.LANGUAGES:
+        if code == DEFAULT_LOCALE:
+            continue
         locale, _ = Locale.objects.get_or_create(language_code=code)
         tree[code] = {}
         for key, page in tree["vi"].items():
+            if key != "home" and code not in TRANSLATION_LOCALES:
+                continue
             strings = {"title": SITE_TITLES[key][code]}
             if key == "home":
                 strings["slug"] = f"{page.slug}-{code}"  # siblings under the root: slugs must differ

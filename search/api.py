@@ -16,12 +16,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from heritage.labels import archive_language
 from heritage.spreadsheets import csv_lines
 
 from .backends import get_backend
 from .backends.response import SuggestResponse
 from .openapi import openapi_schema
-from .params import DEFAULT_LANGUAGE, LANGUAGES, QueryError, RestorationQuery
+from .params import DEFAULT_LANGUAGE, QueryError, RestorationQuery
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,7 @@ def _unavailable_error():
 
 def _request_language(request) -> str:
     language = translation.get_language_from_request(request, check_path=False)
-    language = (language or "").split("-")[0]
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return archive_language((language or DEFAULT_LANGUAGE).split("-")[0])
 
 
 def _json(data, status: int = 200) -> HttpResponse:

@@ -14,14 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from heritage.labels import Text, display_names
+from heritage.labels import Text, archive_language, display_names
 from heritage.seo import view_subject
 from heritage.text import fold, search_text
 
 from .backends import get_backend, record_type_labels
 from .backends.response import Facets, Result
 from .es import ElasticsearchUnavailable
-from .params import FACETS, LANGUAGES, QueryError, RestorationQuery
+from .params import FACETS, QueryError, RestorationQuery
 
 MAX_QUERY_LENGTH = 200
 
@@ -74,8 +74,7 @@ FACET_SHOWN = 8  # options of a facet listed at once; the rest behind "Show more
 
 
 def _page_language() -> str:
-    language = (get_language() or "").split("-")[0]
-    return language if language in LANGUAGES else LANGUAGES[0]
+    return archive_language((get_language() or "").split("-")[0])
 
 
 def _carried(params: QueryDict, **changes) -> QueryDict:

@@ -347,17 +347,18 @@ class TourPage(RoutablePageMixin, Page):
         return context
 
     def monuments_in_order(self) -> list:
-        """The stops' monuments in the tour's language where translated and live, as the page shows
-        them (read once per request: the page's stops when it has read them)."""
+        """The stops' monuments in the tour's reader's language where translated and live, as the page
+        shows them (read once per request: the page's stops when it has read them)."""
         from heritage.models import MonumentPage
+        from heritage.selectors import archive_pages
 
-        from .selectors import in_locale
+        from .selectors import by_key
 
         views = getattr(self, "_stops", None)
         if views is not None:
             return [view.monument for view in views]
         originals = [stop.monument for stop in self.stops.order_by("sort_order", "pk").select_related("monument")]
-        local = in_locale(MonumentPage, {m.translation_key for m in originals}, self.locale_id, live=True)
+        local = by_key(archive_pages(MonumentPage, self).live(), {m.translation_key for m in originals})
         return [local.get(original.translation_key, original) for original in originals]
 
     def stop_count(self) -> int:

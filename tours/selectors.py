@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from heritage.models import MonumentPage, RestorationImage, RestorationRecord
 from heritage.renditions import renditions_prefetch
+from heritage.selectors import archive_pages
 
 from .models import HotspotTarget, Panorama, PanoramaHotspot, TourPage, TourStop
 
@@ -58,13 +59,12 @@ def featured_tours(home, *, limit: int = 3) -> list[TourPage]:
     return list(listed_tours(TourPage.objects.descendant_of(home)).order_by("path")[:limit])
 
 
-def in_locale(model, keys, locale_id: int, *, related=(), **filters) -> dict:
-    """Objects of `model` with these translation keys in the locale `locale_id`, by translation key
-    (one query), with the `related` objects selected along."""
+def by_key(queryset, keys, *, related=()) -> dict:
+    """The objects of `queryset` (in one locale) with these translation keys, by translation key (one
+    query), with the `related` objects selected along."""
     if not keys:
         return {}
-    found = model.objects.filter(translation_key__in=keys, locale_id=locale_id, **filters).select_related(*related)
-    return {item.translation_key: item for item in found}
+    return {item.translation_key: item for item in queryset.filter(translation_key__in=keys).select_related(*related)}
 
 
 def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
@@ -128,7 +128,7 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.
     elsewhere = {stop.panorama.translation_key for stop in stops if stop.panorama and stop.panorama.locale_id != locale}
-    local_scenes = in_locale(Panorama, elsewhere, locale, related=["image"])
+    local_scenes = by_key(Panorama.objects.filter(locale_id=locale), elsewhere, related=["image"])
     for stop in stops:
         if stop.panorama and stop.panorama.translation_key in local_scenes:
             stop.panorama = local_scenes[stop.panorama.translation_key]
@@ -138,9 +138,12 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monument_keys = {stop.monument.translation_key for stop in stops}
-    monuments = in_locale(MonumentPage, monument_keys, locale, live=True)
-    scenes = in_locale(Panorama, {h.target_scene.translation_key for h in hotspots if h.target_scene_id}, locale)
-    pages = in_locale(Page, {h.target_page.translation_key for h in hotspots if h.target_page_id}, locale, live=True)
+    # The archive's pages in the reader's language, or the archive's language they read first (Korean).
+    monuments = by_key(archive_pages(MonumentPage, tour).live(), monument_keys)
+    target_scenes = {h.target_scene.translation_key for h in hotspots if h.target_scene_id}
+    scenes = by_key(Panorama.objects.filter(locale_id=locale), target_scenes)
+    target_pages = {h.target_page.translation_key for h in hotspots if h.target_page_id}
+    pages = by_key(archive_pages(Page, tour).live(), target_pages)
     records, counts = _records_by_monument(monument_keys, user=user)
     stops_by_scene = {}
     for number, stop in enumerate(stops, start=1):

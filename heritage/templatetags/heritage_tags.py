@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 
 from heritage import l10n, labels, seo, visibility
 from heritage.collation import sorted_by_name
-from heritage.labels import display_names, name_in
+from heritage.labels import display_names, name_in, reading_order
 from heritage.renditions import RENDITIONS
 from heritage.sources import source_notes
 
@@ -52,14 +52,18 @@ def site_links(context) -> dict[str, str]:
     if cached is not None:
         return cached
     code = get_language()
-    home = _locale_homes(request).get(code)
+    homes = _locale_homes(request)
+    home = homes.get(code)
     links = {"home": home.get_url(request) if home else f"/{code}/"}
-    if home is not None:
-        models = {name: apps.get_model(label) for name, label in settings.SITE_SECTIONS.items()}
-        types = ContentType.objects.get_for_models(*models.values())
-        names = {types[model].pk: name for name, model in models.items()}
-        for page in home.get_children().live().filter(content_type__in=names):
-            links.setdefault(names[page.content_type_id], page.get_url(request))
+    models = {name: apps.get_model(label) for name, label in settings.SITE_SECTIONS.items()}
+    types = ContentType.objects.get_for_models(*models.values())
+    names = {types[model].pk: name for name, model in models.items()}
+    # A language without the archive's sections (Korean) links to them in the language its readers
+    # read next (heritage.labels.reading_order); the search stops when every section is found.
+    for language in reading_order(code):
+        if language in homes and not set(models) <= set(links):
+            for page in homes[language].get_children().live().filter(content_type__in=names):
+                links.setdefault(names[page.content_type_id], page.get_url(request))
     # The section the visitor is in, for aria-current in the navigation.
     sections = [key for key in settings.SITE_SECTIONS if key in links and request.path.startswith(links[key])]
     links["current"] = sections[0] if sections else ""

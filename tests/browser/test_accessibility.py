@@ -38,6 +38,9 @@ PAGES = (
     "/vi/tours/hoang-thanh-buoi-sang/",
     "/en/tours/hoang-thanh-buoi-sang/",
     "/vi/tours/lang-vua/qr/",
+    "/ko/",
+    "/ko/tours/",
+    "/ko/tours/hoang-thanh-buoi-sang/",
 )
 # The restorers' page changes its layout on a phone: checked there too, filters closed and open.
 PHONE_PAGES = ("/vi/restorations/", "/en/restorations/?q=ngoi")

@@ -1,6 +1,6 @@
 """A tourist's way through a demo tour in Debian's Chromium: the map, the stops by keyboard, the
 before/after slider by keyboard, the 360° viewer loaded on demand and a hotspot followed to the next
-scene, the tour saved for offline and opened without network, the other language; with the site's
+scene, the tour saved for offline and opened without network, the other languages; with the site's
 Content-Security-Policy in force and axe-core checking the page as the scripts left it."""
 
 import io
@@ -97,5 +97,11 @@ def test_a_tourist_follows_a_tour_by_keyboard_map_slider_and_360_viewer(live_ser
     page.wait_for_url(f"{live_server.url}/vi/tours/hoang-thanh-buoi-sang/")
     assert page.get_attribute("html", "lang") == "vi"
     assert page.locator("[data-open-viewer]").first.inner_text() == "Khám phá 360°"
+    # And in Korean, the third language: a setting and translations.
+    page.click("a[hreflang=ko]")
+    page.wait_for_url(f"{live_server.url}/ko/tours/hoang-thanh-buoi-sang/")
+    assert page.get_attribute("html", "lang") == "ko"
+    assert page.locator("h1").inner_text() == "오전에 둘러보는 황성"
+    assert page.locator("[data-open-viewer]").first.inner_text() == "360°로 둘러보기"
 
     assert page.evaluate("window.__violations") == []

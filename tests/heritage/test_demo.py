@@ -181,6 +181,30 @@ def test_the_home_page_features_the_best_known_monuments_in_both_languages(demo_
     assert HOME_FEATURED[:2] == ("ngo-mon", "dien-thai-hoa")
 
 
+def test_the_demo_tours_are_in_korean_and_their_archive_links_in_english(demo_output, db, client):
+    """Issue 12: Korean is a setting and translations. The tours, their index and the home page
+    exist in Korean; the archive (kept in Vietnamese and English) is linked in English, a Korean
+    reader's next language, and marked as English."""
+    html = client.get("/ko/tours/hoang-thanh-buoi-sang/").content.decode()
+    assert '<html lang="ko"' in html
+    assert "<h1>오전에 둘러보는 황성</h1>" in html
+    assert "황성의 남쪽 정문인 오문(Ngọ Môn)은" in html  # the first stop's narrative
+    assert "지점 1:" in html and "360°로 둘러보기" in html  # the interface
+    assert "다음: 태화전(太和殿)" in html  # a hotspot, translated with its panorama
+    assert '<a href="/en/monuments/ngo-mon/" lang="en">Meridian Gate</a>' in html
+    # The navigation reaches the archive's sections in English; the tours in Korean.
+    assert 'href="/en/monuments/"' in html and 'href="/ko/tours/"' in html
+    for lang in ("vi", "en", "ko"):
+        assert f'hreflang="{lang}" href="http://testserver/{lang}/tours/hoang-thanh-buoi-sang/"' in html
+    home = client.get("/ko/").content.decode()
+    assert 'href="/ko/tours/lang-vua/"' in home and 'href="/en/monuments/ngo-mon/"' in home
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
+    assert "http://testserver/ko/tours/lang-vua/" in sitemap
+    qr = client.get("/ko/tours/lang-vua/stops/2/qr.svg")
+    assert qr.status_code == 200
+    assert client.get("/ko/tours/lang-vua/stops/4/qr.svg").status_code == 404
+
+
 def test_the_monuments_index_follows_the_vietnamese_alphabet(demo_output, db, client):
     html = client.get("/vi/monuments/").content.decode()
     positions = [
@@ -257,16 +281,22 @@ def _looks_english(text: str) -> bool:
 
 def test_no_sentence_stands_outside_an_element_of_its_language(demo_output, db, client):
     """Issue 11: no sentence of Vietnamese outside a lang="vi" element on an /en/ page, nor English
-    outside lang="en" on a /vi/ page: what a screen reader needs to pick the right voice."""
+    outside lang="en" on a /vi/ page, nor either on the Korean pages (the tours' and the home page):
+    what a screen reader needs to pick the right voice."""
     paths = ["/{lang}/", "/{lang}/monuments/", "/{lang}/artefacts/", "/{lang}/restorations/"]
     paths += [f"/{{lang}}/monuments/{data.slug}/" for data in MONUMENTS]
     paths += [f"/{{lang}}/artefacts/{data.slug}/" for data in ARTEFACTS]
     paths += [f"/{{lang}}/restorations/{data.reference}/" for data in RECORDS if data.visibility == "public"]
     paths += [f"/{{lang}}/restorations/timeline/{slug}/" for slug in ("ngo-mon", "dien-thai-hoa", "lang-tu-duc")]
     paths += ["/{lang}/tours/", "/{lang}/tours/hoang-thanh-buoi-sang/", "/{lang}/tours/lang-vua/"]
+    korean = ["/{lang}/", "/{lang}/tours/", "/{lang}/tours/hoang-thanh-buoi-sang/", "/{lang}/tours/lang-vua/"]
     wrong = []
-    for lang, misplaced in (("en", _looks_vietnamese), ("vi", _looks_english)):
-        for path in paths:
+    for lang, misplaced, pages in (
+        ("en", _looks_vietnamese, paths),
+        ("vi", _looks_english, paths),
+        ("ko", lambda text: _looks_vietnamese(text) or _looks_english(text), korean),
+    ):
+        for path in pages:
             response = client.get(path.format(lang=lang), follow=True)
             assert response.status_code == 200, path.format(lang=lang)
             parser = _TextsByLanguage(lang)

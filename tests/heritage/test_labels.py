@@ -34,6 +34,19 @@ def test_a_text_says_its_language_and_whether_it_stands_in_for_a_missing_transla
     assert not text_in("", "", "vi")
 
 
+def test_a_reader_of_a_third_language_reads_english_then_vietnamese():
+    from heritage.labels import Text, archive_language, reading_order, text_in
+
+    assert reading_order("vi") == ("vi", "en") and reading_order("en") == ("en", "vi")
+    assert reading_order("ko") == ("ko", "en", "vi")
+    assert archive_language("ko") == "en" and archive_language("vi") == "vi"
+    assert name_in("Ngọ Môn", "Meridian Gate", "ko") == "Meridian Gate"
+    assert name_in("Ngọ Môn", "", "ko") == "Ngọ Môn"
+    # Neither text is in Korean: the one shown says so, with its language, for a lang attribute.
+    assert text_in("Tu bổ Ngọ Môn", "Restoring the Gate", "ko") == Text("Restoring the Gate", "en", fallback=True)
+    assert text_in("Tu bổ Ngọ Môn", "", "ko") == Text("Tu bổ Ngọ Môn", "vi", fallback=True)
+
+
 def test_names_in_chinese_characters_carry_their_own_language():
     from django.template import Context, Template
 
