@@ -43,7 +43,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .labels import Text, name_in
+from .labels import ARCHIVE_LANGUAGES, Text, name_in
 
 logger = logging.getLogger(__name__)
 
@@ -574,7 +574,8 @@ def page_texts(page) -> PageTexts:
 def pages_waiting(locale: Locale, *, user=None, limit: int | None = None) -> list[dict]:
     """Pages waiting for translation into `locale`, that `user` may edit: translations with
     untranslated strings (with how many), and originals of the archive's page types with no
-    translation into `locale` at all. Newest change first."""
+    translation into `locale` at all (the home page only, in a language the archive is not kept in).
+    Newest change first."""
     from .models import ArtefactIndexPage, ArtefactPage, HomePage, MonumentIndexPage, MonumentPage
 
     missing = StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(
@@ -607,7 +608,10 @@ def pages_waiting(locale: Locale, *, user=None, limit: int | None = None) -> lis
 
     translated = Page.objects.filter(locale=locale).values("translation_key")
     default = default_locale()
-    for model in (HomePage, MonumentIndexPage, ArtefactIndexPage, MonumentPage, ArtefactPage):
+    # The archive is kept in its languages only; another language (Korean) has a home page of its own.
+    archive = (MonumentIndexPage, ArtefactIndexPage, MonumentPage, ArtefactPage)
+    kept = archive if locale.language_code in ARCHIVE_LANGUAGES else ()
+    for model in (HomePage, *kept):
         for page in model.objects.filter(locale=default).exclude(translation_key__in=translated):
             if user is None or page.permissions_for_user(user).can_edit():
                 rows.append({"page": page, "translation": None, "missing": None, "total": None})

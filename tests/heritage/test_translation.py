@@ -158,6 +158,16 @@ def test_the_dashboard_lists_pages_waiting_for_translation(ngo_mon_vi, en, admin
     assert "Chờ dịch" not in other.get("/admin/").content.decode()
 
 
+def test_korean_waits_for_no_page_of_the_archive_which_is_kept_in_vietnamese_and_english(ngo_mon_vi, en):
+    from wagtail.models import Locale
+
+    ko = Locale.objects.get(language_code="ko")  # the site tree gives it a home page
+    assert ngo_mon_vi.get_translation_or_none(ko) is None
+    assert [row["page"] for row in translation.pages_waiting(ko)] == []
+    ngo_mon_vi.get_translation(en).delete()
+    assert [row["page"].pk for row in translation.pages_waiting(en)] == [ngo_mon_vi.pk]
+
+
 def test_po_export_then_import_round_trip(ngo_mon_vi, en, client):
     record = Translation.objects.get(source__object_id=ngo_mon_vi.translation_key, target_locale=en)
     po = record.export_po()
