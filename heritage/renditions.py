@@ -3,22 +3,30 @@
 Templates render them with `{% rendition image "gallery" %}` (heritage/templatetags/heritage_tags.py)
 and querysets prefetch them with `renditions_prefetch()`, both reading `RENDITIONS`, so that a page
 shows exactly the renditions it fetched beforehand, in one query, however many images it has.
+
+A spec may offer choices in braces, as Wagtail's `{% picture %}` takes them: the page then shows a
+`<picture>` with an AVIF source, a WebP image for browsers without AVIF, and, where it offers
+several sizes, each with its width for the browser to choose by `PICTURE_SIZES` (the width the
+image takes in the layout, static/css/site.css: the content column is at most 60rem).
 """
 
 from django.db.models import Prefetch
+from wagtail.images.models import Filter
+
+PICTURE_FORMATS = "format-{avif,webp}"
 
 RENDITIONS = {
-    # Monument gallery, artefact images, images in a monument's body.
-    "gallery": "width-960|format-webp",
+    # Monument gallery, artefact images, images in a monument's body or a tour's narrative.
+    "gallery": f"width-{{480,960}}|{PICTURE_FORMATS}",
     # Before/during/after images of a restoration record.
-    "record_figure": "fill-480x360|format-webp",
+    "record_figure": f"fill-480x360|{PICTURE_FORMATS}",
     # A before/after comparison (a narrative's pair, a record's before and after images): both cut to
     # the same size, so that the slider lays one exactly over the other.
-    "compare": "fill-960x720|format-webp",
+    "compare": f"fill-{{480x360,960x720}}|{PICTURE_FORMATS}",
     # A tour's cover on its card (tours index, home page).
-    "tour_card": "fill-640x360|format-webp",
+    "tour_card": f"fill-640x360|{PICTURE_FORMATS}",
     # An artefact's first image in the artefacts listing.
-    "card_thumbnail": "fill-160x160|format-webp",
+    "card_thumbnail": f"fill-160x160|{PICTURE_FORMATS}",
     # A tour stop's 360° scene (an equirectangular image, 2:1) in the viewer: 4096 pixels wide at most,
     # which phones' graphics take as one texture.
     "panorama": "max-4096x2048|format-jpeg|jpegquality-80",
@@ -30,9 +38,21 @@ RENDITIONS = {
 }
 
 
+# The `sizes` of the pictures offered in several widths: the width they take on the page.
+PICTURE_SIZES = {
+    "gallery": "(min-width: 60rem) 60rem, 100vw",
+    "compare": "(min-width: 60rem) 60rem, 100vw",
+}
+
+
+def specs(name: str) -> list[str]:
+    """The rendition specs the picture named `name` is made of ("fill-480x360|format-avif", …)."""
+    return Filter.expand_spec(RENDITIONS[name])
+
+
 def renditions_prefetch(lookup: str, *names: str) -> Prefetch:
     """Prefetch, along `lookup` (e.g. "images__image__renditions"), the renditions named `names`."""
     from .models import HeritageRendition
 
-    specs = [RENDITIONS[name] for name in names]
-    return Prefetch(lookup, queryset=HeritageRendition.objects.filter(filter_spec__in=specs))
+    wanted = [spec for name in names for spec in specs(name)]
+    return Prefetch(lookup, queryset=HeritageRendition.objects.filter(filter_spec__in=wanted))

@@ -7,13 +7,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
+from wagtail.images.models import Picture, SourceImageIOError
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site
 
 from heritage import l10n, labels, seo, visibility
 from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in, reading_order
-from heritage.renditions import RENDITIONS
+from heritage.renditions import PICTURE_SIZES, specs
 from heritage.sources import source_notes
 
 register = template.Library()
@@ -178,13 +179,24 @@ def images_in_phase(record, phase: str) -> list:
 
 @register.simple_tag
 def rendition(image, name: str, **attrs):
-    """`<img>` of the rendition named `name` in heritage.renditions.RENDITIONS (what the views prefetch).
+    """The image named `name` in heritage.renditions.RENDITIONS (what the views prefetch): an `<img>`,
+    or a `<picture>` with its AVIF and WebP sources and widths when the name offers choices.
 
-    Like Wagtail's `{% image %}`, which takes its spec as literal words and so cannot read the table.
+    Like Wagtail's `{% image %}` and `{% picture %}`, which take their spec as literal words and so
+    cannot read the table. A missing source file gives Wagtail's "not found" image, as theirs do.
     """
     if not image:
         return ""
-    return get_rendition_or_not_found(image, RENDITIONS[name]).img_tag(attrs)
+    choices = specs(name)
+    if len(choices) == 1:
+        return get_rendition_or_not_found(image, choices[0]).img_tag(attrs)
+    try:
+        renditions = image.get_renditions(*choices)
+    except SourceImageIOError:
+        return get_rendition_or_not_found(image, choices[-1]).img_tag(attrs)
+    if name in PICTURE_SIZES:
+        attrs.setdefault("sizes", PICTURE_SIZES[name])
+    return Picture(renditions, attrs).__html__()
 
 
 @register.simple_tag

@@ -256,6 +256,9 @@ def _later_view_queries(client, page, count: int, *, shown: int) -> int:
     assert html.count('class="record"') == shown
     assert html.count(".fill-480x360.format-webp.webp") == 2 * shown
     assert html.count(".width-960.format-webp.webp") == count
+    # Each picture offers AVIF first, from the same prefetched renditions (heritage/renditions.py).
+    assert html.count('.fill-480x360.format-avif.avif" type="image/avif">') == 2 * shown
+    assert html.count(".width-480.format-avif.avif ") == count  # in its source, with its width
     return len(queries)
 
 
