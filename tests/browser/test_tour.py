@@ -1,6 +1,6 @@
 """A tourist's way through a demo tour in Debian's Chromium: the map, the stops by keyboard, the
 before/after slider by keyboard, the 360° viewer loaded on demand and a hotspot followed to the next
-scene, the tour saved for offline and opened without network, the other languages; with the site's
+scene, the tour saved for offline, opened without network and removed, the other languages; with the site's
 Content-Security-Policy in force and axe-core checking the page as the scripts left it."""
 
 import io
@@ -81,6 +81,13 @@ def test_a_tourist_follows_a_tour_by_keyboard_map_slider_and_360_viewer(live_ser
     page.context.set_offline(True)
     page.reload()
     assert page.locator(".tour-stop").count() == 5
+    # Every image of the page was stored in the file this browser picked from its picture (AVIF).
+    shown = page.evaluate(
+        "() => Promise.all([...document.images].map(i => (i.loading = 'eager',"
+        " i.decode().then(() => i.currentSrc, () => 'missing: ' + i.currentSrc))))"
+    )
+    assert [src for src in shown if src.startswith("missing")] == []
+    assert [src for src in shown if ".format-avif." in src]
     page.locator("#stop-3 [data-open-viewer]").click()
     page.wait_for_selector("#stop-3-viewer .viewer canvas")
     page.wait_for_selector("#stop-3-viewer[data-scene=stop-3-scene]")
@@ -91,6 +98,22 @@ def test_a_tourist_follows_a_tour_by_keyboard_map_slider_and_360_viewer(live_ser
     page.keyboard.press("Enter")
     page.wait_for_selector("#stop-3-viewer .psv-tooltip")
     page.context.set_offline(False)
+
+    # The tour says it is saved, and the tours' index lists it with its size; removing it there
+    # deletes its page from the device.
+    assert page.get_by_role("button", name="Remove from this device").is_visible()
+    page.goto(live_server.url + "/en/tours/")
+    saved = page.locator("#offline-saved")
+    expect(saved.get_by_role("link", name="The Imperial City in a morning")).to_be_visible()
+    expect(saved).to_contain_text("MB")
+    assert axe(page) == []
+    saved.get_by_role("button", name="Remove “The Imperial City in a morning” from this device").click()
+    expect(saved.locator("[data-offline-status]")).to_contain_text("was removed from this device")
+    assert saved.get_by_role("link").count() == 0
+    stored = "() => caches.open('hue-heritage-offline').then(c => c.match('%s')).then(r => !!r)"
+    assert page.evaluate(stored % TOUR) is False
+    page.goto(live_server.url + TOUR)
+    assert page.get_by_role("button", name="Remove from this device").is_hidden()
 
     # The same tour in Vietnamese, from the language switch.
     page.click("a[hreflang=vi]")
