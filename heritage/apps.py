@@ -32,6 +32,10 @@ class HeritageConfig(AppConfig):
         from .page_cache import invalidate
 
         restoration_records_imported.connect(invalidate, dispatch_uid="page-cache-imported")
+        # A deployment runs `migrate`: new code and translations must not meet pages the old ones made.
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(invalidate, sender=self, dispatch_uid="page-cache-migrated")
 
         from . import translation, translation_panel  # noqa: F401  (the dashboard panel's hook)
 

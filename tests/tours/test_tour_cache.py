@@ -88,3 +88,16 @@ def test_an_import_of_records_empties_the_page_cache(
     assert report.ok, report.summary
     fresh, _ = _get(client)
     assert fresh[HIT_HEADER] == "miss" and "Thay ngói lưu ly mái Ngọ Môn" in fresh.content.decode()
+
+
+def test_a_deployment_s_migrate_empties_the_page_cache(client, tours_index, monuments):
+    """New templates and translations never meet pages the previous release cached."""
+    import io
+
+    from django.core.management import call_command
+
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    _get(client)
+    assert _get(client)[0][HIT_HEADER] == "hit"
+    call_command("migrate", verbosity=0, stdout=io.StringIO())
+    assert _get(client)[0][HIT_HEADER] == "miss"
