@@ -133,7 +133,8 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
         if stop.panorama and stop.panorama.translation_key in local_scenes:
             stop.panorama = local_scenes[stop.panorama.translation_key]
     panoramas = [stop.panorama for stop in stops if stop.panorama]
-    prefetch_related_objects(panoramas, "hotspots__target_scene", "hotspots__target_page")
+    hotspots_with_targets = PanoramaHotspot.objects.select_related("target_scene", "target_page")
+    prefetch_related_objects(panoramas, Prefetch("hotspots", queryset=hotspots_with_targets))
     images = [panorama.image for panorama in panoramas]
     prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
