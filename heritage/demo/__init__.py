@@ -411,7 +411,7 @@ def _load(loader: _Loader, log: Callable[[str], None]) -> DemoSummary:
     log(f"Placeholder font: {drawings.font_description()}")
     tree = site_tree_ensure()
     loader.locale_en = Locale.objects.get(language_code="en")
-    log("Site tree ready (home, monuments and artefacts indexes in vi and en)")
+    log("Site tree ready (home, monuments and artefacts indexes in vi and en; a home page in ko)")
     loader.vocabularies()
 
     log(f"Monuments ({len(MONUMENTS)}), with a placeholder picture each…")
