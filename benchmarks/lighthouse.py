@@ -1,6 +1,6 @@
 """`benchmarks/lighthouse.py`: Lighthouse (mobile) on the demo archive, served production-like.
 
-    .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--keep]
+    .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--keep] [--pages /vi/ /en/tours/…]
 
 What it does, in a temporary folder of its own (nothing of the checkout is touched):
 1. installs Lighthouse at the version pinned in benchmarks/lighthouse/package-lock.json
@@ -51,6 +51,7 @@ PAGES = (
     "/vi/artefacts/than-cong/",
     "/vi/restorations/",
     "/en/tours/hoang-thanh-buoi-sang/",
+    "/ko/tours/hoang-thanh-buoi-sang/",
 )
 # The tours' budget: the HTML, CSS and JavaScript needed before the first render, compressed.
 CRITICAL_BUDGET = 170 * 1024
@@ -162,6 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median counts (default 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, reports)")
+    parser.add_argument("--pages", nargs="+", default=PAGES, help="paths to audit (default: every page type)")
     args = parser.parse_args()
     chrome = chromium.PATH
     if not os.access(chrome, os.X_OK):
@@ -183,10 +185,10 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for(base + PAGES[0], server)
+        _wait_for(base + args.pages[0], server)
 
         rows, lost, missed, cpu, sizes = [], {}, [], [], {}
-        for path in PAGES:
+        for path in args.pages:
             scores: dict[str, list[int]] = {name: [] for name in CATEGORIES}
             for run in range(args.runs):
                 print(f"lighthouse {path} (run {run + 1} of {args.runs})", flush=True)

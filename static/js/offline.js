@@ -14,7 +14,12 @@
 
   var CACHE = "hue-heritage-offline"; // the same name in tours/templates/tours/service-worker.js
   var SAVED = "hue-heritage-offline-tours";
-  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  if (!("serviceWorker" in navigator) || !("caches" in window)) {
+    // The section shows from the first paint wherever scripts run (site.css): not here, then.
+    var unsupported = document.getElementById("offline");
+    if (unsupported) unsupported.hidden = true;
+    return;
+  }
 
   function savedTours() {
     try {
@@ -109,8 +114,6 @@
 
     var files = [];
     var total = 0;
-    section.hidden = false;
-    check.hidden = false;
     showSaved();
 
     check.addEventListener("click", function () {
