@@ -43,7 +43,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .labels import ARCHIVE_LANGUAGES, Text, name_in
+from .labels import ARCHIVE_LANGUAGES, Text, name_in, reading_order
 
 logger = logging.getLogger(__name__)
 
@@ -514,38 +514,76 @@ class PageTexts:
     """The translatable texts of a page as the reader gets them, each a labels.Text.
 
     `texts["intro"]` is the page's intro in the page's language, or, when that string is not
-    translated yet, the original's text in the original's language with `fallback` set, for
-    `lang_attr` and `untranslated` (heritage_tags). `texts.of(item, "caption")` does the same for
-    a child item (a gallery picture), `texts.block(block)` for a body block.
+    translated yet, the text the reader reads next with `fallback` set, for `lang_attr` and
+    `untranslated` (heritage_tags): another translation's where the reader reads that language
+    before the original's (a Korean page shows the English text: labels.reading_order), else the
+    original's. `texts.of(item, "caption")` does the same for a child item (a gallery picture),
+    `texts.block(block)` for a body block.
     """
 
-    def __init__(self, page, *, lang: str, original_lang: str = "", pending: set[str] = frozenset()):
+    def __init__(self, page, *, lang: str, original_lang: str = "", pending: set[str] = frozenset(), instead=None):
         self.page = page
         self.lang = lang
         self.original_lang = original_lang
         self.pending = pending
+        # (translation, its language, its untranslated paths): read before the original's text.
+        self.instead = instead
+        self._items = {}
 
-    def _text(self, path: str, value) -> Text:
+    @staticmethod
+    def _is_pending(pending, path: str) -> bool:
+        return any(p == path or p.startswith(f"{path}.") for p in pending)
+
+    def _text(self, path: str, value, read=None) -> Text:
         value = "" if value is None else value
-        if self.pending and any(p == path or p.startswith(f"{path}.") for p in self.pending):
-            return Text(value, self.original_lang, fallback=True)
-        return Text(value, self.lang)
+        if not (self.pending and self._is_pending(self.pending, path)):
+            return Text(value, self.lang)
+        if self.instead and read is not None and not self._is_pending(self.instead[2], path):
+            other = read(self.instead[0])
+            if other is not None:
+                return Text(other, self.instead[1], fallback=True)
+        return Text(value, self.original_lang, fallback=True)
+
+    def _item(self, page, relation: str, key):
+        """The child item of `page` (the other translation) paired with this page's by translation key."""
+        if relation not in self._items:
+            self._items[relation] = {item.translation_key: item for item in getattr(page, relation).all()}
+        return self._items[relation].get(key)
+
+    @staticmethod
+    def _block_text(stream, block_id):
+        for block in stream or []:
+            if block.id == block_id:
+                return str(block.value)
+        return None
 
     def __getitem__(self, name: str) -> Text:
-        return self._text(name, getattr(self.page, name, ""))
+        return self._text(name, getattr(self.page, name, ""), lambda other: getattr(other, name, None))
 
     def of(self, item, field: str) -> Text:
         relation = item._meta.get_field("page").remote_field.related_name
         key = getattr(item, "translation_key", None)
-        return self._text(f"{relation}.{key}.{field}", getattr(item, field, ""))
+
+        def read(other):
+            paired = self._item(other, relation, key)
+            return getattr(paired, field, None) if paired is not None else None
+
+        return self._text(f"{relation}.{key}.{field}", getattr(item, field, ""), read)
 
     def block(self, block, *, item=None, field: str = "body") -> Text:
         """A StreamField block's text: of the page's `body`, or of a child item's `field` (a tour stop's narrative)."""
         if item is None:
-            return self._text(f"{field}.{block.id}", str(block.value))
+            return self._text(
+                f"{field}.{block.id}", str(block.value), lambda other: self._block_text(getattr(other, field), block.id)
+            )
         relation = item._meta.get_field("page").remote_field.related_name
         key = getattr(item, "translation_key", None)
-        return self._text(f"{relation}.{key}.{field}.{block.id}", str(block.value))
+
+        def read(other):
+            paired = self._item(other, relation, key)
+            return self._block_text(getattr(paired, field), block.id) if paired is not None else None
+
+        return self._text(f"{relation}.{key}.{field}.{block.id}", str(block.value), read)
 
     @property
     def untranslated(self) -> bool:
@@ -553,7 +591,9 @@ class PageTexts:
 
 
 def page_texts(page) -> PageTexts:
-    """The page's texts with what is untranslated marked (PageTexts); one set of queries per page."""
+    """The page's texts with what is untranslated marked (PageTexts); one set of queries per page,
+    and, on a page whose reader reads another translation before the original (Korean: English),
+    one more set when something is untranslated."""
     cached = getattr(page, "_heritage_texts", None)
     if cached is not None:
         return cached
@@ -563,9 +603,24 @@ def page_texts(page) -> PageTexts:
         record = _record_of(page)
         if record is not None:
             pending = _untranslated(record)
-            texts = PageTexts(page, lang=lang, original_lang=record.source.locale.language_code, pending=pending)
+            original_lang = record.source.locale.language_code
+            instead = _read_instead(page, lang, original_lang) if pending else None
+            texts = PageTexts(page, lang=lang, original_lang=original_lang, pending=pending, instead=instead)
     page._heritage_texts = texts
     return texts
+
+
+def _read_instead(page, lang: str, original_lang: str):
+    """The live translation of `page` that a reader of `lang` reads before the original, with its
+    language and untranslated paths; None when the original comes next (heritage.labels.reading_order)."""
+    for code in reading_order(lang)[1:]:
+        if code == original_lang:
+            return None
+        other = Page.objects.live().filter(translation_key=page.translation_key, locale__language_code=code).first()
+        if other is not None:
+            other = other.specific
+            return other, code, untranslated_paths(other)
+    return None
 
 
 # --- The curators' dashboard ---------------------------------------------------------------

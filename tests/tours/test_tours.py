@@ -147,6 +147,31 @@ def test_the_english_tour_marks_what_is_not_yet_translated(client, tours_index, 
     assert "Stop 1:" in html and '<a href="/en/monuments/ngo-mon/" lang="en">Meridian Gate</a>' in html
 
 
+def test_a_korean_tour_shows_the_english_text_where_the_korean_is_missing(client, tours_index, monuments):
+    """A Korean reader reads English before Vietnamese (heritage.labels.reading_order): a string not
+    yet in Korean shows its English translation, marked as English, else the Vietnamese original."""
+    from heritage import translation
+
+    tour = tour_create(
+        tours_index,
+        [TourStop(monument=monuments[0], narrative=[("text", RichText("<p>Cổng chính phía nam.</p>"))])],
+        intro="<p>Một buổi sáng trong Hoàng thành.</p>",
+    )
+    en, ko = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="ko")
+    translation.translations_create(tours_index, locales=[en, ko])
+    translation.strings_translate(tour, en, {"intro": "A morning in the Imperial City."})
+    translation.translations_create(tour, locales=[en, ko])
+    html = client.get("/ko/tours/hoang-thanh/").content.decode()
+    assert '<div class="intro prose" lang="en"><p>A morning in the Imperial City.</p></div>' in html
+    assert '<div class="prose" lang="vi"><p>Cổng chính phía nam.</p></div>' in html  # in neither
+    assert html.count("아직 번역되지 않음") >= 2
+    # Translated into Korean, the Korean text shows, unmarked.
+    translation.strings_translate(tour, ko, {"intro": "황성에서 보내는 오전."})
+    translation.translations_sync(instance=tour)
+    html = client.get("/ko/tours/hoang-thanh/").content.decode()
+    assert '<div class="intro prose"><p>황성에서 보내는 오전.</p></div>' in html
+
+
 def test_the_tour_page_costs_the_same_queries_with_two_stops_or_six(client, vi, tours_index, monuments):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
