@@ -25,6 +25,7 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef
@@ -510,6 +511,14 @@ def _untranslated(record: Translation) -> set[str]:
     return {path for path, text in segments.values_list("context__path", "translation") if text is None}
 
 
+@dataclass(frozen=True)
+class BlockText(Text):
+    """A StreamField block's Text with `block`, the block to render: the page's own, or the block of
+    the translation the reader reads first (`{% include_block bt.block %}`)."""
+
+    block: object = None
+
+
 class PageTexts:
     """The translatable texts of a page as the reader gets them, each a labels.Text.
 
@@ -551,10 +560,10 @@ class PageTexts:
         return self._items[relation].get(key)
 
     @staticmethod
-    def _block_text(stream, block_id):
+    def _block(stream, block_id):
         for block in stream or []:
             if block.id == block_id:
-                return str(block.value)
+                return block
         return None
 
     def __getitem__(self, name: str) -> Text:
@@ -570,20 +579,34 @@ class PageTexts:
 
         return self._text(f"{relation}.{key}.{field}", getattr(item, field, ""), read)
 
-    def block(self, block, *, item=None, field: str = "body") -> Text:
-        """A StreamField block's text: of the page's `body`, or of a child item's `field` (a tour stop's narrative)."""
+    def block(self, block, *, item=None, field: str = "body") -> "BlockText":
+        """A StreamField block of the page's `body`, or of a child item's `field` (a tour stop's
+        narrative), with the block to render: its own, or the translation's the reader reads first."""
         if item is None:
-            return self._text(
-                f"{field}.{block.id}", str(block.value), lambda other: self._block_text(getattr(other, field), block.id)
-            )
-        relation = item._meta.get_field("page").remote_field.related_name
-        key = getattr(item, "translation_key", None)
+            path = f"{field}.{block.id}"
+
+            def paired_block(other):
+                return self._block(getattr(other, field), block.id)
+        else:
+            relation = item._meta.get_field("page").remote_field.related_name
+            key = getattr(item, "translation_key", None)
+            path = f"{relation}.{key}.{field}.{block.id}"
+
+            def paired_block(other):
+                paired = self._item(other, relation, key)
+                return self._block(getattr(paired, field), block.id) if paired is not None else None
+
+        shown = [block]
 
         def read(other):
-            paired = self._item(other, relation, key)
-            return self._block_text(getattr(paired, field), block.id) if paired is not None else None
+            found = paired_block(other)
+            if found is None:
+                return None
+            shown[0] = found
+            return str(found.value)
 
-        return self._text(f"{relation}.{key}.{field}.{block.id}", str(block.value), read)
+        text = self._text(path, str(block.value), read)
+        return BlockText(text.text, text.lang, text.fallback, block=shown[0])
 
     @property
     def untranslated(self) -> bool:

@@ -291,7 +291,8 @@ def caption_in(item, texts) -> labels.Text:
 
 @register.filter
 def block_text(texts, block) -> labels.Text:
-    """A body block's language from its page's texts (page_texts), for `lang_attr` and `untranslated`."""
+    """A body block from its page's texts (page_texts): its language, for `lang_attr` and
+    `untranslated`, and `.block`, the block to render."""
     return texts.block(block)
 
 

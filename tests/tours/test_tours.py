@@ -165,6 +165,13 @@ def test_a_korean_tour_shows_the_english_text_where_the_korean_is_missing(client
     assert '<div class="intro prose" lang="en"><p>A morning in the Imperial City.</p></div>' in html
     assert '<div class="prose" lang="vi"><p>Cổng chính phía nam.</p></div>' in html  # in neither
     assert html.count("아직 번역되지 않음") >= 2
+    # A stop's narrative, once in English, is read from the English page's stop.
+    stop = tour.stops.get()
+    path = f"stops.{stop.translation_key}.narrative.{stop.narrative[0].id}"
+    translation.strings_translate(tour, en, {path: "The southern main gate."})
+    translation.translations_sync(instance=tour)
+    html = client.get("/ko/tours/hoang-thanh/").content.decode()
+    assert '<div class="prose" lang="en"><p>The southern main gate.</p></div>' in html
     # Translated into Korean, the Korean text shows, unmarked.
     translation.strings_translate(tour, ko, {"intro": "황성에서 보내는 오전."})
     translation.translations_sync(instance=tour)
