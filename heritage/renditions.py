@@ -10,6 +10,8 @@ several sizes, each with its width for the browser to choose by `PICTURE_SIZES` 
 image takes in the layout, static/css/site.css: the content column is at most 60rem).
 """
 
+from functools import cache
+
 from django.db.models import Prefetch
 from wagtail.images.models import Filter
 
@@ -45,8 +47,10 @@ PICTURE_SIZES = {
 }
 
 
+@cache
 def specs(name: str) -> list[str]:
-    """The rendition specs the picture named `name` is made of ("fill-480x360|format-avif", …)."""
+    """The rendition specs the picture named `name` is made of ("fill-480x360|format-avif", …),
+    expanded once per process (the tag asks for every image it renders)."""
     return Filter.expand_spec(RENDITIONS[name])
 
 

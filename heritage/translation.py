@@ -544,14 +544,22 @@ class PageTexts:
         return any(p == path or p.startswith(f"{path}.") for p in pending)
 
     def _text(self, path: str, value, read=None) -> Text:
+        """`value` (this page's text at `path`), or, untranslated, what `read(other)` finds in the
+        translation the reader reads first, else the original's text."""
         value = "" if value is None else value
         if not (self.pending and self._is_pending(self.pending, path)):
             return Text(value, self.lang)
-        if self.instead and read is not None and not self._is_pending(self.instead[2], path):
-            other = read(self.instead[0])
-            if other is not None:
-                return Text(other, self.instead[1], fallback=True)
+        other = self._reads_instead(path)
+        found = read(other) if other is not None and read is not None else None
+        if found is not None:
+            return Text(found, self.instead[1], fallback=True)
         return Text(value, self.original_lang, fallback=True)
+
+    def _reads_instead(self, path: str):
+        """The translation the reader reads before the original, when `path` is translated there."""
+        if self.instead and not self._is_pending(self.instead[2], path):
+            return self.instead[0]
+        return None
 
     def _item(self, page, relation: str, key):
         """The child item of `page` (the other translation) paired with this page's by translation key."""
@@ -596,17 +604,14 @@ class PageTexts:
                 paired = self._item(other, relation, key)
                 return self._block(getattr(paired, field), block.id) if paired is not None else None
 
-        shown = [block]
-
         def read(other):
             found = paired_block(other)
-            if found is None:
-                return None
-            shown[0] = found
-            return str(found.value)
+            return str(found.value) if found is not None else None
 
         text = self._text(path, str(block.value), read)
-        return BlockText(text.text, text.lang, text.fallback, block=shown[0])
+        read_instead = text.fallback and text.lang != self.original_lang
+        shown = paired_block(self._reads_instead(path)) if read_instead else block
+        return BlockText(text.text, text.lang, text.fallback, block=shown)
 
     @property
     def untranslated(self) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from heritage.labels import ARCHIVE_LANGUAGES
 from heritage.models import RecordType
 from heritage.text import fold, search_text
 
@@ -29,7 +30,7 @@ MAX_PAGE = 1_000_000
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MIN_YEAR, MAX_YEAR = 1, 9999
-LANGUAGES = ("vi", "en")
+LANGUAGES = ARCHIVE_LANGUAGES  # the records are kept in these (heritage.labels)
 DEFAULT_LANGUAGE = "vi"
 SORTS = ("relevance", "start", "-start")
 FACETS = ("monument", "record_type", "technique", "material", "partner")

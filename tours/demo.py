@@ -39,6 +39,10 @@ NAMES_KO = {
     "cuu-dinh": "구정(九鼎)",
     "cao-dinh": "고정(高鼎)",
 }
+# The words of the demo's hotspot labels and panorama titles.
+NEXT = {"vi": "Tiếp theo", "en": "Next", "ko": "다음"}
+BACK = {"vi": "Quay lại", "en": "Back", "ko": "이전"}
+ILLUSTRATION = {"en": "illustration", "ko": "예시 그림"}
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,7 @@ def _hotspots(panorama: Panorama, wanted: list[dict]) -> None:
     current = [
         (h.label, h.target_scene_id, h.target_page_id, float(h.yaw), float(h.pitch)) for h in panorama.hotspots.all()
     ]
-    goal = [(w["label"], w.get("scene_id"), w.get("page_id"), w["yaw"], 0.0) for w in wanted]
+    goal = [(w["labels"]["vi"], w.get("scene_id"), w.get("page_id"), w["yaw"], 0.0) for w in wanted]
     if current == goal:
         return
     panorama.hotspots.all().delete()
@@ -219,10 +223,17 @@ def _hotspots(panorama: Panorama, wanted: list[dict]) -> None:
             locale=panorama.locale,
             yaw=item["yaw"],
             pitch=0,
-            label=item["label"],
+            label=item["labels"]["vi"],
             target_scene_id=item.get("scene_id"),
             target_page_id=item.get("page_id"),
         )
+
+
+def _names(page) -> dict[str, str]:
+    """A demo monument's or artefact's name in each language the demo writes: its own names, and the
+    Korean one from NAMES_KO (else the English)."""
+    english = getattr(page, "name_en", "") or getattr(page, "title_en", "") or page.title
+    return {"vi": getattr(page, "name_vi", "") or page.title, "en": english, "ko": NAMES_KO.get(page.slug, english)}
 
 
 def _page_of(slug: str, vi: Locale):
@@ -258,37 +269,28 @@ def demo_tours_load(sender=None, *, loader: DemoContext, **kwargs) -> None:
 def _tour(demo: DemoContext, index: TourIndexPage, data: TourData, vi: Locale, en: Locale, ko: Locale) -> None:
     monuments = [MonumentPage.objects.get(slug=stop.monument, locale=vi) for stop in data.stops]
     scenes = [_panorama(demo, monument, vi) for monument in monuments]
+    names = [_names(monument) for monument in monuments]
     for number, (stop, scene) in enumerate(zip(data.stops, scenes, strict=True)):
+        # Each hotspot's label in every language the demo writes; the Vietnamese one is the original's.
         wanted = []
         if number + 1 < len(scenes):
-            wanted.append(
-                {"label": f"Tiếp theo: {monuments[number + 1].name_vi}", "yaw": 0.0, "scene_id": scenes[number + 1].pk}
-            )
+            labels = {code: f"{NEXT[code]}: {name}" for code, name in names[number + 1].items()}
+            wanted.append({"labels": labels, "yaw": 0.0, "scene_id": scenes[number + 1].pk})
         if number > 0:
-            wanted.append(
-                {"label": f"Quay lại: {monuments[number - 1].name_vi}", "yaw": 180.0, "scene_id": scenes[number - 1].pk}
-            )
+            labels = {code: f"{BACK[code]}: {name}" for code, name in names[number - 1].items()}
+            wanted.append({"labels": labels, "yaw": 180.0, "scene_id": scenes[number - 1].pk})
         for offset, slug in enumerate(stop.pages):
             page = _page_of(slug, vi)
             if page is not None:
-                wanted.append({"label": page.title, "yaw": -60.0 + 120.0 * offset, "page_id": page.pk})
+                wanted.append({"labels": _names(page), "yaw": -60.0 + 120.0 * offset, "page_id": page.pk})
         _hotspots(scene, wanted)
-        texts = {"title": f"{monuments[number].name_en} (illustration)"}
-        korean = {"title": f"{NAMES_KO[monuments[number].slug]} (예시 그림)"}
-        for hotspot in scene.hotspots.all():
-            english = hotspot.label.replace("Tiếp theo: ", "Next: ").replace("Quay lại: ", "Back: ")
-            in_korean = hotspot.label.replace("Tiếp theo: ", "다음: ").replace("Quay lại: ", "이전: ")
-            for monument in monuments:
-                english = english.replace(monument.name_vi, monument.name_en)
-                in_korean = in_korean.replace(monument.name_vi, NAMES_KO[monument.slug])
-            if hotspot.target_page_id:
-                target = _page_of_pk(hotspot.target_page_id)
-                english = getattr(target, "name_en", "") or getattr(target, "title_en", "") or english
-                in_korean = NAMES_KO.get(target.slug, english)
-            texts[f"hotspots.{hotspot.translation_key}.label"] = english
-            korean[f"hotspots.{hotspot.translation_key}.label"] = in_korean
-        strings_translate(scene, en, texts)
-        strings_translate(scene, ko, korean)
+        hotspots = list(scene.hotspots.all())  # in the order of `wanted`
+        for locale in (en, ko):
+            code = locale.language_code
+            texts = {"title": f"{names[number][code]} ({ILLUSTRATION[code]})"}
+            for hotspot, item in zip(hotspots, wanted, strict=True):
+                texts[f"hotspots.{hotspot.translation_key}.label"] = item["labels"][code]
+            strings_translate(scene, locale, texts)
         snippet_translations_save(scene, [en, ko])
 
     distance = sum(_metres(a, b) for a, b in zip(monuments, monuments[1:], strict=False))
@@ -320,12 +322,6 @@ def _tour(demo: DemoContext, index: TourIndexPage, data: TourData, vi: Locale, e
     strings_translate(tour, en, texts)
     strings_translate(tour, ko, korean)
     translations_follow(tour, locales=[en, ko])
-
-
-def _page_of_pk(pk: int):
-    from wagtail.models import Page
-
-    return Page.objects.get(pk=pk).specific
 
 
 def _inner(html: str) -> str:
