@@ -13,7 +13,8 @@ image takes in the layout, static/css/site.css: the content column is at most 60
 from functools import cache
 
 from django.db.models import Prefetch
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 PICTURE_FORMATS = "format-{avif,webp}"
 
@@ -52,6 +53,30 @@ def specs(name: str) -> list[str]:
     """The rendition specs the picture named `name` is made of ("fill-480x360|format-avif", …),
     expanded once per process (the tag asks for every image it renders)."""
     return Filter.expand_spec(RENDITIONS[name])
+
+
+@cache
+def filters(name: str) -> tuple[Filter, ...]:
+    """The filters of `name`, made once per process: Wagtail parses a filter's operations again for
+    every new Filter, and a tour page asks for hundreds of renditions."""
+    return tuple(Filter(spec=spec) for spec in specs(name))
+
+
+def renditions_of(image, name: str) -> dict:
+    """`image`'s renditions named `name`, by spec: those the view prefetched (renditions_prefetch),
+    else from Wagtail's rendition cache or database, made where missing. Only Wagtail's "not found"
+    image when the source file is missing, as `{% image %}` gives."""
+    chosen = filters(name)
+    try:
+        return image.get_renditions(*chosen)
+    except SourceImageIOError:
+        return {chosen[-1].spec: get_rendition_or_not_found(image, chosen[-1])}
+
+
+def rendition_of(image, name: str):
+    """`image`'s rendition named `name`, a name of one spec (renditions_of)."""
+    [rendition] = renditions_of(image, name).values()
+    return rendition
 
 
 def renditions_prefetch(lookup: str, *names: str) -> Prefetch:

@@ -26,13 +26,12 @@ from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .collation import sorted_by_name
 from .l10n import partial_date
 from .labels import display_names, name_in, text_in
 from .models import ArtefactIndexPage, ArtefactPage, HomePage, MonumentIndexPage, MonumentPage, RestorationRecord
-from .renditions import RENDITIONS
+from .renditions import rendition_of
 from .visibility import record_is_public
 
 # The image of pages that have none of their own: static/img/share.png (scripts/make_icons.py).
@@ -308,7 +307,7 @@ def language_paths(request, *, translations: dict | None) -> dict[str, str]:
 
 def _image(request, subject: Subject, alt: str) -> tuple[str, int, int, str]:
     if subject.image is not None:
-        rendition = get_rendition_or_not_found(subject.image, RENDITIONS["share"])
+        rendition = rendition_of(subject.image, "share")
         return request.build_absolute_uri(rendition.url), rendition.width, rendition.height, alt
     path, width, height = SHARE_IMAGE
     return request.build_absolute_uri(static(path)), width, height, _("Hue Heritage")

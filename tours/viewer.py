@@ -4,9 +4,8 @@ the page's language. Everything here is also in the page's HTML; the viewer only
 
 from django.templatetags.static import static
 from django.utils.translation import gettext
-from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from heritage.renditions import RENDITIONS
+from heritage.renditions import rendition_of
 
 from .selectors import Stop
 
@@ -34,8 +33,8 @@ def viewer_data(stops: list[Stop]) -> dict:
                 links.append({**item, "nodeId": scene_id(hotspot.scene)})
             else:
                 markers.append({**item, "href": hotspot.href, "note": hotspot.note})
-        rendition = get_rendition_or_not_found(panorama.image, RENDITIONS["panorama"])
-        low = get_rendition_or_not_found(panorama.image, RENDITIONS["panorama_low"])
+        rendition = rendition_of(panorama.image, "panorama")
+        low = rendition_of(panorama.image, "panorama_low")
         scenes.append(
             {
                 "id": scene_id(view.number),

@@ -7,14 +7,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
-from wagtail.images.models import Picture, SourceImageIOError
-from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.images.models import Picture
 from wagtail.models import Page, Site
 
 from heritage import l10n, labels, seo, visibility
 from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in, reading_order
-from heritage.renditions import PICTURE_SIZES, specs
+from heritage.renditions import PICTURE_SIZES, renditions_of
 from heritage.sources import source_notes
 
 register = template.Library()
@@ -187,13 +186,9 @@ def rendition(image, name: str, **attrs):
     """
     if not image:
         return ""
-    choices = specs(name)
-    if len(choices) == 1:
-        return get_rendition_or_not_found(image, choices[0]).img_tag(attrs)
-    try:
-        renditions = image.get_renditions(*choices)
-    except SourceImageIOError:
-        return get_rendition_or_not_found(image, choices[-1]).img_tag(attrs)
+    renditions = renditions_of(image, name)
+    if len(renditions) == 1:
+        return next(iter(renditions.values())).img_tag(attrs)
     if name in PICTURE_SIZES:
         attrs.setdefault("sizes", PICTURE_SIZES[name])
     return Picture(renditions, attrs).__html__()
