@@ -4,8 +4,10 @@ A view opts a response in with `cacheable(response)` (the tour pages do). `PageC
 keeps its HTML under the request's host and path, and serves it to the next anonymous GET or HEAD of
 that address before any routing, page lookup or query: a hit costs a cache read.
 
-Emptying is by generation: every key carries the current generation number, and `invalidate()`
-moves to the next, so that every page cached before is never read again (and expires). The apps
+Emptying is by generation: every page is kept with the generation number current when it was
+rendered, and `invalidate()` moves to the next, so that every page cached before is never served
+again (and is overwritten or expires). A request reads the generation and its page together, in one
+cache read (one query on the database cache). The apps
 call `invalidate_on(*models)` for what their cached pages show: a page published, unpublished,
 moved or deleted, a record, image, panorama or audio file saved or deleted. That is coarse (any
 change empties every cached page) and always right; publishing is rare next to visits.
@@ -13,6 +15,8 @@ change empties every cached page) and always right; publishing is rare next to v
 The cache is settings.CACHES["pages"]: memory in one process by default, the database's cache table
 with DATABASE_URL, so that every process of a deployment sees the same generation.
 """
+
+import time
 
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
@@ -39,8 +43,17 @@ def invalidate(**kwargs) -> None:
     """Empty the page cache: later requests read and write under a new generation."""
     try:
         _cache().incr(GENERATION)
-    except ValueError:  # no generation yet, or it expired
-        _cache().set(GENERATION, 1, None)
+    except ValueError:  # no generation yet, or the cache dropped it
+        _new_generation()
+
+
+def _new_generation() -> int:
+    """A generation no kept page carries (a cache that drops entries may drop the generation and keep
+    pages): the clock's nanoseconds, unless another process has just set one."""
+    cache, generation = _cache(), time.time_ns()
+    if cache.add(GENERATION, generation, None):
+        return generation
+    return cache.get(GENERATION) or generation
 
 
 def invalidate_on(*models) -> None:
@@ -54,8 +67,8 @@ page_published.connect(invalidate, dispatch_uid="page-cache-published")
 page_unpublished.connect(invalidate, dispatch_uid="page-cache-unpublished")
 
 
-def _key(request, generation) -> str:
-    return f"page-cache:{generation}:{request.get_host()}:{request.path}"
+def _key(request) -> str:
+    return f"page-cache:{request.get_host()}:{request.path}"
 
 
 def _anonymous_read(request) -> bool:
@@ -76,11 +89,12 @@ class PageCacheMiddleware:
         if not _anonymous_read(request):
             return self.get_response(request)
         cache = _cache()
-        generation = cache.get(GENERATION) or 0
-        key = _key(request, generation)
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
+        key = _key(request)
+        found = cache.get_many([GENERATION, key])
+        generation = found.get(GENERATION) or _new_generation()
+        kept = found.get(key)
+        if kept is not None and kept[0] == generation:
+            _generation, content, headers = kept
             response = HttpResponse(content, headers=headers)
             response[HIT_HEADER] = "hit"
             return response
@@ -92,6 +106,6 @@ class PageCacheMiddleware:
             and not response.cookies
         ):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), SECONDS)
+            cache.set(key, (generation, response.content, headers), SECONDS)
             response[HIT_HEADER] = "miss"
         return response
