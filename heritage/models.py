@@ -285,7 +285,22 @@ class RestorationProject(index.Indexed, models.Model):
 HOME_MONUMENTS = 12  # monuments on the home page, featured or, when none is, the first by name
 
 
-class HomePage(Page):
+class SitePage(Page):
+    """What every page type of the site shares."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions over this page and its ancestors, read once per page object:
+        Wagtail checks them before serving, then the page's head tags ask whether there are any
+        (heritage.seo), and the second asking reads what the first read."""
+        if "_view_restrictions" not in self.__dict__:
+            self._view_restrictions = super().get_view_restrictions()
+        return self._view_restrictions
+
+
+class HomePage(SitePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -371,7 +386,7 @@ class MonumentCategory(models.TextChoices):
     GARDEN = "garden", _("Garden")
 
 
-class MonumentIndexPage(Page):
+class MonumentIndexPage(SitePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -410,7 +425,7 @@ class MonumentIndexPage(Page):
         return response
 
 
-class MonumentPage(Page):
+class MonumentPage(SitePage):
     """A monument. Both names are fields so every locale can show and search both."""
 
     name_vi = models.CharField(_("Vietnamese name"), max_length=255)
@@ -627,7 +642,7 @@ class FeaturedMonument(Orderable):
         verbose_name_plural = _("featured monuments")
 
 
-class ArtefactIndexPage(Page):
+class ArtefactIndexPage(SitePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -660,7 +675,7 @@ class ArtefactIndexPage(Page):
         return context
 
 
-class ArtefactPage(Page):
+class ArtefactPage(SitePage):
     # Unique per locale (checked in clean()): a translation carries its original's number,
     # and a database constraint cannot span the inherited locale column.
     accession_number = models.CharField(_("accession number"), max_length=64, db_index=True)

@@ -128,20 +128,10 @@ def _first_image(items):
     return first.image if first else None
 
 
-def _restricted(page) -> bool:
-    """Whether a view restriction covers `page` (on it or an ancestor): Wagtail's rule, in one query
-    by the ancestors' tree paths, which a page's own path spells."""
-    from wagtail.models import PageViewRestriction
-
-    steps = page.steplen
-    paths = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
-    return PageViewRestriction.objects.filter(page__path__in=paths).exists()
-
-
 def page_subject(page, *, lang: str) -> Subject:
     """A page of the tree: monuments and artefacts say most; any other page its title and intro."""
     page = page.specific
-    indexable = page.live and not _restricted(page)
+    indexable = page.live and not page.get_view_restrictions().exists()
     if isinstance(page, MonumentPage):
         return _monument_subject(page, lang=lang, indexable=indexable)
     if isinstance(page, ArtefactPage):

@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from heritage import page_cache
-from heritage.models import LocalizedItem
+from heritage.models import LocalizedItem, SitePage
 
 from .panels import HotspotPlacementPanel
 
@@ -205,7 +205,7 @@ class PanoramaHotspot(TranslatableMixin, Orderable):
 # --- Tours -------------------------------------------------------------------------------
 
 
-class TourIndexPage(Page):
+class TourIndexPage(SitePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -243,7 +243,7 @@ class Difficulty(models.TextChoices):
     DEMANDING = "demanding", _("Demanding")
 
 
-class TourPage(RoutablePageMixin, Page):
+class TourPage(RoutablePageMixin, SitePage):
     intro = RichTextField(_("introduction"), blank=True)
     cover_image = models.ForeignKey(
         "heritage.HeritageImage",
