@@ -27,10 +27,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 from wagtail_localize.fields import get_translatable_fields
@@ -55,6 +57,11 @@ ERROR_LENGTH = 2000
 
 def default_locale() -> Locale:
     return Locale.get_default()
+
+
+def default_language() -> str:
+    """The default locale's language code, without reading it (Locale.get_default's rule)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _names(page) -> tuple[str, str] | None:
@@ -627,7 +634,7 @@ def page_texts(page) -> PageTexts:
         return cached
     lang = page.locale.language_code if getattr(page, "locale_id", None) else get_language()
     texts = PageTexts(page, lang=lang)
-    if getattr(page, "pk", None) and page.locale_id != default_locale().pk:
+    if getattr(page, "pk", None) and lang != default_language():
         record = _record_of(page)
         if record is not None:
             pending = _untranslated(record)
