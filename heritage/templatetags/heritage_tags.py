@@ -1,9 +1,14 @@
 """Template helpers for the public site: locale-aware navigation, the language switcher, partial dates."""
 
+import operator
+from dataclasses import dataclass
+from functools import reduce
+
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -19,22 +24,58 @@ from heritage.sources import source_notes
 register = template.Library()
 
 
-def _locale_homes(request) -> dict[str, Page]:
-    """The live home page of every locale, by language code; looked up once per request."""
-    homes = getattr(request, "_heritage_locale_homes", None)
-    if homes is None:
-        homes = {}
-        site = Site.find_for_request(request)
-        if site is not None:
-            root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            for page in Page.objects.live().filter(translation_key__in=root_keys).select_related("locale"):
-                homes[page.locale.language_code] = page
-        request._heritage_locale_homes = homes
-    return homes
+@dataclass
+class SitePages:
+    """The live pages that every page links to, by language code."""
+
+    homes: dict[str, Page]  # the home page of every language
+    sections: dict[str, dict[str, Page]]  # under each home, its sections by name (settings.SITE_SECTIONS)
+    translations: dict[str, Page] | None  # the page's own translations, itself included; None outside the tree
 
 
-def _home_url(request, code: str) -> str:
-    home = _locale_homes(request).get(code)
+def _section_names() -> dict[int, str]:
+    """The names of settings.SITE_SECTIONS by the id of their page type."""
+    models = {name: apps.get_model(label) for name, label in settings.SITE_SECTIONS.items()}
+    types = ContentType.objects.get_for_models(*models.values())  # Django keeps them after the first read
+    return {types[model].pk: name for name, model in models.items()}
+
+
+def site_pages(request, page) -> SitePages:
+    """The home pages, their sections and `page`'s translations, read in one query per request (the
+    language switcher, the navigation and the head tags all read them). `page` is the context's page:
+    None, or not a saved page of the tree, outside it (a record, a search)."""
+    cached = getattr(request, "_heritage_site_pages", None)
+    if cached is not None:
+        return cached
+    in_tree = isinstance(page, Page) and bool(page.pk)
+    site = Site.find_for_request(request)
+    names = _section_names()
+    wanted, home_key = [], None
+    if site is not None:
+        root = site.root_page  # selected with the site: every language's home is its translation
+        home_key = root.translation_key
+        wanted += [Q(translation_key=home_key), Q(depth=root.depth + 1, content_type__in=names)]
+    if in_tree:
+        wanted.append(Q(translation_key=page.translation_key))
+    pages = []
+    if wanted:
+        pages = Page.objects.live().filter(reduce(operator.or_, wanted)).select_related("locale").order_by("path")
+    homes = {p.locale.language_code: p for p in pages if p.translation_key == home_key}
+    sections = {code: {} for code in homes}
+    for candidate in pages:
+        name = names.get(candidate.content_type_id)
+        for code, home in homes.items():
+            if name and candidate.depth == home.depth + 1 and candidate.path.startswith(home.path):
+                sections[code].setdefault(name, candidate)
+    translations = None
+    if in_tree:
+        translations = {p.locale.language_code: p for p in pages if p.translation_key == page.translation_key}
+    request._heritage_site_pages = SitePages(homes=homes, sections=sections, translations=translations)
+    return request._heritage_site_pages
+
+
+def _home_url(request, pages: SitePages, code: str) -> str:
+    home = pages.homes.get(code)
     return home.get_url(request) if home else f"/{code}/"
 
 
@@ -52,35 +93,18 @@ def site_links(context) -> dict[str, str]:
     if cached is not None:
         return cached
     code = get_language()
-    homes = _locale_homes(request)
-    home = homes.get(code)
-    links = {"home": home.get_url(request) if home else f"/{code}/"}
-    models = {name: apps.get_model(label) for name, label in settings.SITE_SECTIONS.items()}
-    types = ContentType.objects.get_for_models(*models.values())
-    names = {types[model].pk: name for name, model in models.items()}
+    pages = site_pages(request, context.get("page"))
+    links = {"home": _home_url(request, pages, code)}
     # A language without the archive's sections (Korean) links to them in the language its readers
-    # read next (heritage.labels.reading_order); the search stops when every section is found.
+    # read next (heritage.labels.reading_order).
     for language in reading_order(code):
-        if language in homes and not set(models) <= set(links):
-            for page in homes[language].get_children().live().filter(content_type__in=names):
-                links.setdefault(names[page.content_type_id], page.get_url(request))
+        for name, section in pages.sections.get(language, {}).items():
+            links.setdefault(name, section.get_url(request))
     # The section the visitor is in, for aria-current in the navigation.
     sections = [key for key in settings.SITE_SECTIONS if key in links and request.path.startswith(links[key])]
     links["current"] = sections[0] if sections else ""
     request._heritage_site_links = links
     return links
-
-
-def _translations(request, page) -> dict[str, Page] | None:
-    """A page's live translations (itself included) by language code; None when `page` is not a
-    saved page of the tree. Looked up once per request: the switcher and the head tags share them."""
-    if not isinstance(page, Page) or not page.pk:
-        return None
-    cache = request.__dict__.setdefault("_heritage_translations", {})
-    if page.translation_key not in cache:
-        live = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
-        cache[page.translation_key] = {translation.locale.language_code: translation for translation in live}
-    return cache[page.translation_key]
 
 
 @register.inclusion_tag("includes/head_meta.html", takes_context=True)
@@ -91,7 +115,7 @@ def head_meta(context) -> dict:
         return {}
     page = context.get("page")
     subject = context.get("seo")
-    translations = _translations(request, page)
+    translations = site_pages(request, page).translations
     lang = get_language()
     if subject is None and translations is not None:
         subject = seo.page_subject(page, lang=lang)
@@ -110,7 +134,8 @@ def language_links(context) -> list[dict]:
         return []
     current = get_language()
     page = context.get("page")
-    translations = _translations(request, page) or {}
+    pages = site_pages(request, page)
+    translations = pages.translations or {}
     match = getattr(request, "resolver_match", None)
     query = request.GET.urlencode()
     outside_tree = page is None and match is not None and match.url_name not in (None, "wagtail_serve")
@@ -122,7 +147,7 @@ def language_links(context) -> list[dict]:
         elif outside_tree:
             url = translate_url(request.get_full_path(), code)
         else:
-            url = _home_url(request, code)
+            url = _home_url(request, pages, code)
         links.append(
             {"code": code, "name": name, "url": url, "current": code == current, "translation": code in translations}
         )
