@@ -7,6 +7,7 @@ from django.db.models import Count, F, Prefetch, Window, prefetch_related_object
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
+from heritage.labels import archive_language
 from heritage.models import MonumentPage, RestorationImage, RestorationRecord
 from heritage.renditions import renditions_prefetch
 from heritage.selectors import archive_pages
@@ -67,24 +68,30 @@ def by_key(queryset, keys, *, related=()) -> dict:
     return {item.translation_key: item for item in queryset.filter(translation_key__in=keys).select_related(*related)}
 
 
+def where_needed(queryset, items, *, fits) -> dict:
+    """`items` by translation key: those that `fits` as they are, the others' translations from
+    `queryset` (in one query, none when every item fits); an item with none there is left out."""
+    found = {item.translation_key: item for item in items if fits(item)}
+    found.update(by_key(queryset, {item.translation_key for item in items} - found.keys()))
+    return found
+
+
 def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
     """The latest STOP_RECORDS records `user` may see per monument (by the monument's translation key,
-    so a record filed on any language's page counts), and how many there are: two queries."""
+    so a record filed on any language's page counts), and how many there are, in one query (the count
+    of each monument's records is a window over them, as their rank is)."""
     visible = RestorationRecord.objects.visible_to(user).filter(monument__translation_key__in=monument_keys)
-    counts = dict(
-        visible.values_list("monument__translation_key")
-        .annotate(n=Count("pk"))
-        .values_list("monument__translation_key", "n")
-    )
+    monument = F("monument__translation_key")
     ranked = visible.annotate(
-        monument_key=F("monument__translation_key"),
+        monument_key=monument,
         rank=Window(
             RowNumber(),
-            partition_by=F("monument__translation_key"),
+            partition_by=monument,
             order_by=[F("start_earliest").desc(nulls_last=True), F("pk").desc()],
         ),
+        total=Window(Count("pk"), partition_by=monument),
     ).filter(rank__lte=STOP_RECORDS)
-    latest = defaultdict(list)
+    latest, counts = defaultdict(list), {}
     records = list(ranked.order_by("monument_key", "rank"))
     prefetch_related_objects(
         records,
@@ -93,6 +100,7 @@ def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
     )
     for record in records:
         latest[record.monument_key].append(record)
+        counts[record.monument_key] = record.total
     return latest, counts
 
 
@@ -124,28 +132,42 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     """The tour's stops in order, each with its monument in the tour's language, its panorama's
     hotspots and its monument's latest records `user` may see. The same queries for 2 stops or 50."""
     locale = tour.locale_id
-    stops = list(tour.stops.order_by("sort_order", "pk").select_related("monument", "panorama__image", "audio"))
+    # The archive's pages in the reader's language, or the archive's language they read first (Korean).
+    archive = archive_language(tour.locale.language_code)
+    stops = list(tour.stops.order_by("sort_order", "pk").select_related("monument__locale", "panorama__image", "audio"))
     # A stop's panorama is a synchronised link: on a translated tour it points at the original's
     # panorama, shown here in the page's language where it is translated.
-    elsewhere = {stop.panorama.translation_key for stop in stops if stop.panorama and stop.panorama.locale_id != locale}
-    local_scenes = by_key(Panorama.objects.filter(locale_id=locale), elsewhere, related=["image"])
+    local_scenes = where_needed(
+        Panorama.objects.filter(locale_id=locale).select_related("image"),
+        [stop.panorama for stop in stops if stop.panorama],
+        fits=lambda scene: scene.locale_id == locale,
+    )
     for stop in stops:
-        if stop.panorama and stop.panorama.translation_key in local_scenes:
-            stop.panorama = local_scenes[stop.panorama.translation_key]
+        if stop.panorama:
+            stop.panorama = local_scenes.get(stop.panorama.translation_key, stop.panorama)
     panoramas = [stop.panorama for stop in stops if stop.panorama]
-    hotspots_with_targets = PanoramaHotspot.objects.select_related("target_scene", "target_page")
+    hotspots_with_targets = PanoramaHotspot.objects.select_related("target_scene", "target_page__locale")
     prefetch_related_objects(panoramas, Prefetch("hotspots", queryset=hotspots_with_targets))
     images = [panorama.image for panorama in panoramas]
     prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
-    monument_keys = {stop.monument.translation_key for stop in stops}
-    # The archive's pages in the reader's language, or the archive's language they read first (Korean).
-    monuments = by_key(archive_pages(MonumentPage, tour).live(), monument_keys)
-    target_scenes = {h.target_scene.translation_key for h in hotspots if h.target_scene_id}
-    scenes = by_key(Panorama.objects.filter(locale_id=locale), target_scenes)
-    target_pages = {h.target_page.translation_key for h in hotspots if h.target_page_id}
-    pages = by_key(archive_pages(Page, tour).live(), target_pages)
-    records, counts = _records_by_monument(monument_keys, user=user)
+    monuments = where_needed(
+        archive_pages(MonumentPage, tour).live(),
+        [stop.monument for stop in stops],
+        # One in the archive's language and not live is shown as it is, as one without a translation.
+        fits=lambda monument: monument.locale.language_code == archive,
+    )
+    scenes = where_needed(
+        Panorama.objects.filter(locale_id=locale),
+        [h.target_scene for h in hotspots if h.target_scene_id],
+        fits=lambda scene: scene.locale_id == locale,
+    )
+    pages = where_needed(
+        archive_pages(Page, tour).live(),
+        [h.target_page for h in hotspots if h.target_page_id],
+        fits=lambda page: page.live and page.locale.language_code == archive,
+    )
+    records, counts = _records_by_monument({stop.monument.translation_key for stop in stops}, user=user)
     stops_by_scene = {}
     for number, stop in enumerate(stops, start=1):
         if stop.panorama:
