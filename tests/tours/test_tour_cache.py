@@ -44,6 +44,26 @@ def test_a_tour_page_is_served_from_cache_until_what_it_shows_is_published(clien
     assert renamed[HIT_HEADER] == "miss" and "Cổng Ngọ Môn" in renamed.content.decode()
 
 
+def test_browsers_that_accept_gzip_get_the_page_compressed_from_the_cache_and_the_others_plain(
+    client, tours_index, monuments
+):
+    import gzip
+
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    phone = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    first = client.get(URL, **phone)
+    hit = client.get(URL, **phone)
+    plain = client.get(URL)
+    assert (first[HIT_HEADER], hit[HIT_HEADER], plain[HIT_HEADER]) == ("miss", "hit", "hit")
+    for compressed in (first, hit):
+        assert compressed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(compressed.content) == plain.content
+        assert len(compressed.content) < len(plain.content) / 2
+    assert not plain.has_header("Content-Encoding") and "Hoàng thành buổi sáng" in plain.content.decode()
+    for response in (first, hit, plain):  # so that no shared cache gives one's answer to the other
+        assert "Accept-Encoding" in response["Vary"]
+
+
 def test_a_cache_that_drops_the_generation_never_serves_a_page_kept_before(client, tours_index, monuments):
     """Caches drop entries (the database cache culls by key order, which reaches the generation first):
     the generation made again is one no kept page carries, not where it started."""
