@@ -279,8 +279,10 @@ def _es_fetch(query: RestorationQuery, *, user) -> _Fetched:
             # match_all). At probability 1 random_sampler samples nothing: it is a parent that
             # passes every collected document on, cheaper than a `sampler`, which re-sorts them.
             # Should a future Elasticsearch count everything anyway, the sample's doc_count says
-            # so and the facets are exact.
-            "aggs": {"sample": {"random_sampler": {"probability": 1}, "aggs": aggregations}},
+            # so and the facets are exact. Its seed is fixed: without one Elasticsearch draws one
+            # per request, so that no two requests are alike and the shard request cache, which
+            # keeps answers by request, never answered this one again.
+            "aggs": {"sample": {"random_sampler": {"probability": 1, "seed": 0}, "aggs": aggregations}},
         }
         counts = [{"query": main, "size": 0, "track_total_hits": True}]
         if filters := _es_facet_filters(query):

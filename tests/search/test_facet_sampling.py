@@ -95,6 +95,26 @@ def test_many_matches_get_estimated_facets_and_exact_results_and_count(client, l
     assert "hien-lam-cac" not in counted(data, "monument")  # internal records only: never shown
 
 
+def test_a_search_asked_again_gets_its_estimated_facets_from_the_shard_request_cache(client, large):
+    """A restorer paging through results, or coming back to a search, asks its facets again: each of
+    its size-0 searches (the sampled facets, the counts) is the same request each time, which
+    Elasticsearch's shard request cache answers without counting again."""
+    from search import es
+
+    def request_cache() -> dict:
+        stats = es.client().indices.stats(index=es.alias_name(), metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]
+
+    params = {"monument": "dien-thai-hoa", "sort": "start"}  # facets sampled, and two counts
+    first = answer(client, **params)
+    before = request_cache()
+    again = answer(client, **params, page=2, page_size=5)
+    after = request_cache()
+    assert first["facets_approximate"] is True and again["facets"] == first["facets"]
+    assert after["miss_count"] == before["miss_count"]  # the facets' search, the counts: all answered
+    assert after["hit_count"] - before["hit_count"] >= 3
+
+
 def test_a_query_with_few_matches_gets_exact_facets_on_a_large_index(client, large, settings):
     data = answer(client, **{"from": "1950", "to": "1954"})
     assert data["facets_approximate"] is False and data["count"] == 5
