@@ -164,6 +164,21 @@ def bulk_load(client, actions, *, chunk_size: int) -> int:
     return loaded
 
 
+def request_cache(client, index: str) -> dict:
+    """The shard request cache's counters for `index` (cumulative since the index was made)."""
+    stats = client.indices.stats(index=index, metric="request_cache")["indices"]
+    return next(iter(stats.values()))["total"]["request_cache"]
+
+
+def request_cache_line(before: dict, after: dict) -> str:
+    """What the request cache did between two readings of request_cache()."""
+    hits, misses = (after[name] - before[name] for name in ("hit_count", "miss_count"))
+    return (
+        f"request cache {hits} hits, {misses} misses, {after['evictions'] - before['evictions']} evictions, "
+        f"{after['memory_size_in_bytes'] / 2**20:.1f} MB"
+    )
+
+
 def heap_line(client) -> str:
     stats = client.nodes.stats(metric="jvm")
     node = next(iter(stats["nodes"].values()))
@@ -629,7 +644,11 @@ def sizes_benchmark(client, args, prefix: str, factory: DocumentFactory) -> list
             # before), and cold (the cache off: every search computed in full, as after an edit).
             timed_prefixes = [size_prefix] if size == sizes[0] else [size_prefix, base_prefix]
             for mode, cache in (("warm", True), ("cold", False)):
+                before = {name: request_cache(client, name) for name in (index, base)}
                 timed = time_searches(client, timed_prefixes, args, cache=cache)
+                if cache:  # what the cache did for each index, which the figures then show
+                    for name in (index, base) if size != sizes[0] else (index,):
+                        log(f"size {size:,}, {name}: {request_cache_line(before[name], request_cache(client, name))}")
                 entry[mode] = timed[size_prefix]
                 if size != sizes[0]:
                     entry[mode]["beside"] = timed[base_prefix]  # the smallest size, in the same minutes
