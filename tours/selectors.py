@@ -93,11 +93,8 @@ def _records_by_monument(monument_keys, *, user) -> tuple[dict, dict]:
     ).filter(rank__lte=STOP_RECORDS)
     latest, counts = defaultdict(list), {}
     records = list(ranked.order_by("monument_key", "rank"))
-    prefetch_related_objects(
-        records,
-        Prefetch("images", queryset=RestorationImage.objects.select_related("image")),
-        renditions_prefetch("images__image__renditions", "compare"),
-    )
+    # Their images' renditions are read with the panoramas' (tour_stops).
+    prefetch_related_objects(records, Prefetch("images", queryset=RestorationImage.objects.select_related("image")))
     for record in records:
         latest[record.monument_key].append(record)
         counts[record.monument_key] = record.total
@@ -148,8 +145,6 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
     panoramas = [stop.panorama for stop in stops if stop.panorama]
     hotspots_with_targets = PanoramaHotspot.objects.select_related("target_scene", "target_page__locale")
     prefetch_related_objects(panoramas, Prefetch("hotspots", queryset=hotspots_with_targets))
-    images = [panorama.image for panorama in panoramas]
-    prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low"))
     hotspots = [hotspot for stop in stops if stop.panorama for hotspot in stop.panorama.hotspots.all()]
     monuments = where_needed(
         archive_pages(MonumentPage, tour).live(),
@@ -168,6 +163,10 @@ def tour_stops(tour: TourPage, *, user) -> list[Stop]:
         fits=lambda page: page.live and page.locale.language_code == archive,
     )
     records, counts = _records_by_monument({stop.monument.translation_key for stop in stops}, user=user)
+    # Every image's renditions the page shows, the scenes' and the records' comparisons, in one query.
+    images = [panorama.image for panorama in panoramas]
+    images += [shown.image for latest in records.values() for record in latest for shown in record.images.all()]
+    prefetch_related_objects(images, renditions_prefetch("renditions", "panorama", "panorama_low", "compare"))
     stops_by_scene = {}
     for number, stop in enumerate(stops, start=1):
         if stop.panorama:
