@@ -122,14 +122,21 @@ def _write(pairs: Iterable[tuple[tuple, tuple]]) -> int:
 
 
 def _analyze() -> None:
-    """Give SQLite's query planner the table's statistics after a large write (PostgreSQL keeps its own).
+    """Give the query planner the tables' statistics after a large write, before the next search.
 
     Without them SQLite takes `visibility = 'public'` for a selective condition and walks that
-    index instead of the text index's few matches.
+    index instead of the text index's few matches. PostgreSQL's autovacuum renews its own, but a
+    minute or more after the write, and the searches in between were planned for the archive
+    before the import. (SQLite's words are an FTS5 table, which keeps its own statistics.)
     """
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {RecordSearchText._meta.db_table}")
+    tables = [RecordSearchText._meta.db_table]
+    if connection.vendor == "postgresql":
+        tables.append(RecordWords._meta.db_table)
+    elif connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {table}")
 
 
 def update(ids: Iterable[int]) -> None:

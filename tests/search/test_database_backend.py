@@ -138,3 +138,36 @@ def test_suggestions_complete_titles_of_visible_records(monument):
     make_record(monument, reference="S-2", title="Thay ngói nội bộ", visibility="internal")
     suggestions = DatabaseBackend().suggest("thay ng", user=ANONYMOUS)
     assert [(s.kind, s.text, s.value) for s in suggestions] == [("title", "Thay ngói lưu ly", "S-1")]
+
+
+def _planned_rows(model) -> int:
+    """How many rows the database's query planner takes `model`'s table to hold (its statistics)."""
+    from django.db import connection
+
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            return int(cursor.fetchone()[0])
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        return max((int(stat.split()[0]) for (stat,) in cursor.fetchall()), default=-1)
+
+
+def test_a_large_write_to_the_index_renews_the_planners_statistics(
+    monument, monkeypatch, django_capture_on_commit_callbacks
+):
+    """After an import the searches are planned for the archive as it now is, not as before: on
+    PostgreSQL too, where autovacuum would renew the statistics a minute or more later."""
+    from django.db import connection
+
+    from search import database_index
+    from search.models import RecordSearchText, RecordWords
+
+    monkeypatch.setattr(database_index, "ANALYZE_AFTER", 3)  # an import's batch, made small
+    records = [make_record(monument, title=f"Tu bổ {year}", start=str(year)) for year in (1990, 2000, 2010)]
+    assert _planned_rows(RecordSearchText) != 3
+    with django_capture_on_commit_callbacks(execute=True):
+        database_index.update([record.pk for record in records])
+    assert _planned_rows(RecordSearchText) == 3
+    if connection.vendor == "postgresql":  # SQLite's words are an FTS5 table, with statistics of its own
+        assert _planned_rows(RecordWords) == 3
