@@ -129,14 +129,10 @@ def _analyze() -> None:
     minute or more after the write, and the searches in between were planned for the archive
     before the import. (SQLite's words are an FTS5 table, which keeps its own statistics.)
     """
-    tables = [RecordSearchText._meta.db_table]
-    if connection.vendor == "postgresql":
-        tables.append(RecordWords._meta.db_table)
-    elif connection.vendor != "sqlite":
-        return
+    tables = {"sqlite": [RecordSearchText], "postgresql": [RecordSearchText, RecordWords]}
     with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {table}")
+        for model in tables.get(connection.vendor, []):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 
 def update(ids: Iterable[int]) -> None:

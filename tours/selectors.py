@@ -60,12 +60,12 @@ def featured_tours(home, *, limit: int = 3) -> list[TourPage]:
     return list(listed_tours(TourPage.objects.descendant_of(home)).order_by("path")[:limit])
 
 
-def by_key(queryset, keys, *, related=()) -> dict:
+def by_key(queryset, keys) -> dict:
     """The objects of `queryset` (in one locale) with these translation keys, by translation key (one
-    query), with the `related` objects selected along."""
+    query, none without keys)."""
     if not keys:
         return {}
-    return {item.translation_key: item for item in queryset.filter(translation_key__in=keys).select_related(*related)}
+    return {item.translation_key: item for item in queryset.filter(translation_key__in=keys)}
 
 
 def where_needed(queryset, items, *, fits) -> dict:
