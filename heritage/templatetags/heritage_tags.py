@@ -293,8 +293,8 @@ def sees_internal(user) -> bool:
 def page_texts(page):
     """A page's translatable texts, each a Text marked as a fallback where its translation is missing:
     `{% page_texts page as t %}<p{{ t.intro|lang_attr }}>{{ t.intro }}</p>{% untranslated t.intro %}`."""
-    from heritage.translation import PageTexts
-    from heritage.translation import page_texts as texts_of
+    from heritage.page_texts import PageTexts
+    from heritage.page_texts import page_texts as texts_of
 
     if isinstance(page, Page) and page.pk:
         return texts_of(page)

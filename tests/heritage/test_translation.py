@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
-from heritage import translation
+from heritage import page_texts, translation
 from heritage.models import MonumentGalleryImage, MonumentPage, PendingTranslationSync
 from heritage.services import monument_create
 from tests.factories import make_image
@@ -121,7 +121,7 @@ def test_adoption_keeps_the_english_text_of_an_old_pair(site_tree, en, client):
     old.refresh_from_db()
     assert old.intro == "The throne hall."  # kept, as a translation
     assert old.latitude is None  # the facts are the original's now
-    assert translation.untranslated_paths(old) == {"construction_notes"}
+    assert page_texts.untranslated_paths(old) == {"construction_notes"}
     html = client.get("/en/monuments/dien-thai-hoa/").content.decode()
     assert '<p class="intro">The throne hall.</p>' in html
 
@@ -179,7 +179,7 @@ def test_po_export_then_import_round_trip(ngo_mon_vi, en, client):
     translation.translations_sync(instance=ngo_mon_vi)
     html = client.get("/en/monuments/ngo-mon/").content.decode()
     assert '<div class="prose"><p>Raised in 1833 under Minh Mạng.</p></div>' in html
-    assert "construction_notes" not in translation.untranslated_paths(ngo_mon_vi.get_translation(en))
+    assert "construction_notes" not in page_texts.untranslated_paths(ngo_mon_vi.get_translation(en))
 
 
 def test_the_title_follows_the_english_name_unless_a_curator_wrote_one(ngo_mon_vi, en):
