@@ -229,6 +229,19 @@ def _empty_cache():
         cache.clear()
 
 
+@pytest.fixture
+def page_cache_in_database(db, settings):
+    """The page cache kept as deployed (with DATABASE_URL): in the database's cache table, which the
+    migration made only where settings asked for one, so it is made here."""
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    settings.CACHES = {**settings.CACHES, "pages": settings.PAGE_CACHE_IN_DATABASE}
+    call_command("createcachetable", verbosity=0)
+    caches["pages"].clear()
+    return caches["pages"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

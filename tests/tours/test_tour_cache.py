@@ -93,15 +93,10 @@ def test_signed_in_visitors_and_the_qr_sheet_are_never_served_from_cache(client,
         assert sheet.status_code == 200 and not sheet.has_header(HIT_HEADER)
 
 
-def test_the_page_cache_works_from_the_database_cache_table_as_deployed(client, tours_index, monuments, settings):
+def test_the_page_cache_works_from_the_database_cache_table_as_deployed(
+    client, tours_index, monuments, page_cache_in_database
+):
     """With DATABASE_URL, settings keep the cache in the database, shared by every process."""
-    from django.core.management import call_command
-
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "heritage_cache"},
-    }
-    call_command("createcachetable", verbosity=0)  # the migration made it where settings asked for it
     tour_create(tours_index, [TourStop(monument=monuments[0])])
     assert _get(client)[0][HIT_HEADER] == "miss"
     hit, queries = _get(client)
