@@ -224,18 +224,6 @@ class TourIndexPage(SitePage):
         context["tours"] = listed_tours(TourPage.objects.child_of(self)).order_by("path")
         return context
 
-    def route(self, request, path_components):
-        # Its children are all tours (subpage_types): read the tour as such, in one query where
-        # Wagtail's route reads the page, then its specific page; with its locale, which the page reads
-        # to choose the language of the archive's pages it links (heritage.selectors.archive_pages).
-        if not path_components:
-            return super().route(request, path_components)
-        tour = TourPage.objects.child_of(self).filter(slug=path_components[0]).select_related("locale").first()
-        if tour is None:
-            raise Http404
-        tour._cached_parent_obj = self
-        return tour.route(request, path_components[1:])
-
 
 class Difficulty(models.TextChoices):
     EASY = "easy", _("Easy")
