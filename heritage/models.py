@@ -283,6 +283,7 @@ class RestorationProject(index.Indexed, models.Model):
 # --- Pages -------------------------------------------------------------------------
 
 
+ROUTE_STEPS = 8  # levels of the page tree SitePage.route reads in one query (the site's pages: two below a home)
 HOME_MONUMENTS = 12  # monuments on the home page, featured or, when none is, the first by name
 
 
@@ -301,16 +302,14 @@ class SitePage(Page):
         itself."""
         if not path_components:
             return super().route(request, path_components)
-        url_paths = [
-            self.url_path + "".join(f"{slug}/" for slug in path_components[:n])
-            for n in range(1, 1 + len(path_components))
-        ]
+        # At most ROUTE_STEPS at a time, so that the URL paths asked for grow with an address's
+        # length, not with its square: a longer address goes on from the last page found.
+        steps = path_components[:ROUTE_STEPS]
+        url_paths = [self.url_path + "".join(f"{slug}/" for slug in steps[:n]) for n in range(1, 1 + len(steps))]
         # By slug first (indexed), then by URL path (not indexed); pages with these URL paths below
         # this one are one each at the depths below it, down to the last that exists.
         on_the_way = list(
-            Page.objects.filter(slug__in=set(path_components), url_path__in=url_paths, depth__gt=self.depth).order_by(
-                "depth"
-            )
+            Page.objects.filter(slug__in=set(steps), url_path__in=url_paths, depth__gt=self.depth).order_by("depth")
         )
         if not on_the_way:
             raise Http404

@@ -60,3 +60,18 @@ def test_each_language_s_home_finds_its_own_page_at_the_same_address(site_tree, 
     assert english.slug == ngo_mon.slug and english.pk != ngo_mon.pk
     assert _found(site_tree["en"]["home"], request_, "monuments/ngo-mon/")[0] == english
     assert _found(site_tree["vi"]["home"], request_, "monuments/ngo-mon/")[0] == ngo_mon
+
+
+def test_an_address_deeper_than_one_query_reads_goes_on_from_the_last_page_found(site_tree, request_):
+    from heritage.models import ROUTE_STEPS, MonumentIndexPage
+
+    home = site_tree["vi"]["home"]
+    parent = home
+    for depth in range(ROUTE_STEPS + 2):
+        parent = parent.add_child(instance=MonumentIndexPage(title=f"Tầng {depth}", slug="tang", live=True))
+    deepest, queries = _found(home, request_, "tang/" * (ROUTE_STEPS + 2))
+    assert deepest.pk == parent.pk and queries == 4  # two reads of the way, each then the page found
+    with pytest.raises(Http404):
+        _found(home, request_, "tang/" * (ROUTE_STEPS + 3))
+    with pytest.raises(Http404):  # an address as long as a request line allows: no page, no work
+        _found(home, request_, "tang/" * 2000 + "x/")
