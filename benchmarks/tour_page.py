@@ -15,7 +15,10 @@ On SQLite (the embedded default), on a throwaway database, with production setti
    process's own caches of Wagtail's lookups and renditions warm); each tour page cold (every
    cache emptied: a process's first request; for information); and each tour page from the page
    cache; --runs rounds after three warm-up rounds;
-4. counts the SQL queries of each tour page uncached and from the cache.
+4. counts the SQL queries of each tour page uncached and from the cache;
+5. for information, times the smallest tour uncached again with timers around its parts: Wagtail's
+   routing (and its site lookup within it), the page's reading of what it shows, its templates,
+   and the rest of the request.
 
 Prints medians and ratios to the bare view measured in the same run; exits 1 when a goal is
 missed: uncached ≤ 15× the bare view, from cache ≤ 2×, at most 10 queries and the same number
@@ -173,6 +176,56 @@ def measure(args, urls: dict[int, str]) -> dict:
     return {"facts": facts, "times": times}
 
 
+def parts_measure(args, url: str) -> dict[str, list[float]]:
+    """Where an uncached tour page's time goes (for information): timers around Wagtail's routing
+    (and, within it, its site lookup), the page's reading of what it shows (its context) and its
+    templates, in requests of their own after the timed rounds; the rest is the whole request less
+    those (middleware, view restrictions, the page cache's write, compression)."""
+    import contextlib
+    import time
+    from unittest import mock
+
+    from django.template.response import SimpleTemplateResponse
+    from django.test import Client
+    from wagtail.models import Page, Site
+
+    from tours.models import TourPage
+
+    spent = {}
+
+    def timer(part, function):
+        def timed_call(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[part] += time.perf_counter() - start
+
+        return timed_call
+
+    parts = {
+        "routing": (Page, "route_for_request", True),
+        "  of which the site lookup": (Site, "find_for_request", True),
+        "reading (the page's context)": (TourPage, "get_context", False),
+        "templates": (SimpleTemplateResponse, "render", False),
+    }
+    samples = {part: [] for part in [*parts, "the rest", "whole request"]}
+    client = Client()
+    with contextlib.ExitStack() as stack:
+        for part, (owner, name, static) in parts.items():
+            function = timer(part, getattr(owner, name))
+            stack.enter_context(mock.patch.object(owner, name, staticmethod(function) if static else function))
+        for round_number in range(-3, args.runs):
+            spent.update(dict.fromkeys(parts, 0.0))
+            seconds, _response = timed(client, url, clear="pages")
+            if round_number >= 0:
+                for part in parts:
+                    samples[part].append(spent[part])
+                samples["whole request"].append(seconds)
+                samples["the rest"].append(seconds - sum(spent[part] for part in parts if part[0] != " "))
+    return samples
+
+
 def summary(args, measured: dict, sizes: list[int]) -> int:
     facts, times = measured["facts"], measured["times"]
     base = common.median(times["bare view"])
@@ -186,6 +239,11 @@ def summary(args, measured: dict, sizes: list[int]) -> int:
             f"{name:<32}{common.median(values) * 1000:>10.2f}{common.percentile(values, 90) * 1000:>8.2f}"
             f"{common.median(values) / base:>8.1f}{facts[name]['queries']:>9}{facts[name]['bytes'] / 1024:>6.0f}"
         )
+    if measured.get("parts"):
+        print()
+        print(f"Where an uncached {min(sizes)}-stop tour's time goes (timers around each part; information)")
+        for part, values in measured["parts"].items():
+            print(f"{part:<32}{common.median(values) * 1000:>10.2f}{'':>8}{common.median(values) / base:>8.1f}")
     goals = []
     for size in sizes:
         uncached = common.median(times[f"tour, {size} stops, uncached"]) / base
@@ -217,6 +275,7 @@ def main() -> int:
         urls_install()
         print(f"tours {', '.join(urls.values())}; timing", flush=True)
         measured = measure(args, urls)
+        measured["parts"] = parts_measure(args, urls[min(sizes)])
     finally:
         common.workspace_cleanup(workspace)
     return summary(args, measured, sizes)
