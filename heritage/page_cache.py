@@ -7,7 +7,7 @@ compressed (gzip) and sent so to every browser that accepts it, as phones on roa
 page is ten to fifteen times smaller so, and a hit reads that much less from the cache.
 
 Emptying is by generation: every page is kept with the generation number current when it was
-rendered, and `invalidate()` moves to the next, so that every page cached before is never served
+rendered, and `invalidate()` sets a new one, so that every page cached before is never served
 again (and is overwritten or expires). A request reads the generation and its page together, in one
 cache read (one query on the database cache). The apps
 call `invalidate_on(*models)` for what their cached pages show: a page published, unpublished,
@@ -46,11 +46,11 @@ def cacheable(response):
 
 
 def invalidate(**kwargs) -> None:
-    """Empty the page cache: later requests read and write under a new generation."""
-    try:
-        _cache().incr(GENERATION)
-    except ValueError:  # no generation yet, or the cache dropped it
-        _new_generation()
+    """Empty the page cache: later requests read and write under a new generation, the clock's
+    nanoseconds, which no kept page carries. One write, kept without expiry (not incr(): on the
+    database cache that is a read, then a write with the default timeout, so the generation would
+    lapse after five minutes and every page with it)."""
+    _cache().set(GENERATION, time.time_ns(), None)
 
 
 def _new_generation() -> int:

@@ -105,6 +105,23 @@ def test_the_page_cache_works_from_the_database_cache_table_as_deployed(
     assert _get(client)[0][HIT_HEADER] == "miss"
 
 
+def test_a_page_rendered_after_a_publication_stays_cached_as_long_as_pages_are_kept(
+    client, tours_index, monuments, page_cache_in_database, monkeypatch
+):
+    """Emptying the cache must not leave a generation that expires before the pages: Django's incr()
+    on the database cache writes the number back with the default timeout, five minutes."""
+    import datetime
+
+    from django.utils import timezone
+
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    make_record(monuments[0], title="Gia cố", start="2024")  # a publication empties the cache
+    assert _get(client)[0][HIT_HEADER] == "miss"
+    half_an_hour_later = timezone.now() + datetime.timedelta(minutes=30)
+    monkeypatch.setattr("django.core.cache.backends.db.tz_now", lambda: half_an_hour_later)
+    assert _get(client)[0][HIT_HEADER] == "hit"
+
+
 def test_an_import_of_records_empties_the_page_cache(
     client, tours_index, monuments, django_capture_on_commit_callbacks
 ):
