@@ -22,6 +22,7 @@ import gzip
 import time
 
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
@@ -46,10 +47,18 @@ def cacheable(response):
 
 
 def invalidate(**kwargs) -> None:
-    """Empty the page cache: later requests read and write under a new generation, the clock's
-    nanoseconds, which no kept page carries. One write, kept without expiry (not incr(): on the
-    database cache that is a read, then a write with the default timeout, so the generation would
-    lapse after five minutes and every page with it)."""
+    """Empty the page cache now and, inside a transaction, again once it commits: until then other
+    processes read the data as it was, and a page one of them renders meanwhile is kept under the
+    new generation; it must not outlive the commit."""
+    _generation_set()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_generation_set, robust=True)
+
+
+def _generation_set() -> None:
+    """A new generation: the clock's nanoseconds, which no kept page carries, in one write kept without
+    expiry (not incr(): on the database cache that is a read, then a write with the default timeout,
+    so the generation would lapse after five minutes and every page with it)."""
     _cache().set(GENERATION, time.time_ns(), None)
 
 

@@ -122,6 +122,20 @@ def test_a_page_rendered_after_a_publication_stays_cached_as_long_as_pages_are_k
     assert _get(client)[0][HIT_HEADER] == "hit"
 
 
+def test_a_page_rendered_before_a_change_is_committed_is_not_served_after_it(
+    client, tours_index, monuments, django_capture_on_commit_callbacks
+):
+    """Until the change commits, another process renders the page from the data as it was, under the
+    new generation: the commit moves to another."""
+    tour_create(tours_index, [TourStop(monument=monuments[0])])
+    with django_capture_on_commit_callbacks(execute=True):
+        make_record(monuments[0], title="Gia cố", start="2024")
+        # Rendered and kept while the record is not committed (in another process, without it).
+        assert _get(client)[0][HIT_HEADER] == "miss"
+        assert _get(client)[0][HIT_HEADER] == "hit"
+    assert _get(client)[0][HIT_HEADER] == "miss"
+
+
 def test_an_import_of_records_empties_the_page_cache(
     client, tours_index, monuments, django_capture_on_commit_callbacks
 ):
