@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +37,7 @@ from .collation import SortKeyField, sort_key
 from .labels import name_in
 from .partial_dates import PartialDateField, earliest_day, latest_day
 from .renditions import renditions_prefetch
+from .routing import route_down
 from .text import fold
 from .visibility import Visibility
 
@@ -283,7 +283,6 @@ class RestorationProject(index.Indexed, models.Model):
 # --- Pages -------------------------------------------------------------------------
 
 
-ROUTE_STEPS = 8  # levels of the page tree SitePage.route reads in one query (the site's pages: two below a home)
 HOME_MONUMENTS = 12  # monuments on the home page, featured or, when none is, the first by name
 
 
@@ -294,35 +293,10 @@ class SitePage(Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Wagtail's route, reading the pages on the way down in one query, where Wagtail's reads each
-        step's page, then its specific page: a monument below its index is two queries, not four.
-
-        As in Wagtail's, the pages on the way need not be live, the last one must be; a page on the
-        way whose type routes otherwise (RoutablePageMixin's sub-pages) takes the rest of the way
-        itself."""
+        """Wagtail's route, reading the pages on the way down in one query (heritage.routing)."""
         if not path_components:
             return super().route(request, path_components)
-        # At most ROUTE_STEPS at a time, so that the URL paths asked for grow with an address's
-        # length, not with its square: a longer address goes on from the last page found.
-        steps = path_components[:ROUTE_STEPS]
-        url_paths = [self.url_path + "".join(f"{slug}/" for slug in steps[:n]) for n in range(1, 1 + len(steps))]
-        # By slug first (indexed), then by URL path (not indexed); pages with these URL paths below
-        # this one are one each at the depths below it, down to the last that exists.
-        on_the_way = list(
-            Page.objects.filter(slug__in=set(steps), url_path__in=url_paths, depth__gt=self.depth).order_by("depth")
-        )
-        if not on_the_way:
-            raise Http404
-        parent, page = self, on_the_way[0]
-        for below in on_the_way[1:]:
-            if page.specific_class.route not in (Page.route, SitePage.route):
-                break
-            parent, page = page, below
-        # With its locale, which a page reads to choose the language of the archive's pages it links
-        # (heritage.selectors.archive_pages).
-        specific = (page.specific_class or Page)._default_manager.select_related("locale").get(pk=page.pk)
-        specific._cached_parent_obj = parent  # as Wagtail's route leaves it, for get_parent()
-        return specific.route(request, path_components[page.depth - self.depth :])
+        return route_down(self, request, path_components)
 
     def get_view_restrictions(self):
         """Wagtail's view restrictions over this page and its ancestors, read once per page object:

@@ -1,4 +1,4 @@
-"""Routing (heritage.models.SitePage.route): the page Wagtail's route finds, in fewer queries."""
+"""Routing (heritage.routing, through SitePage.route): the page Wagtail's route finds, in fewer queries."""
 
 import pytest
 from django.db import connection
@@ -63,7 +63,8 @@ def test_each_language_s_home_finds_its_own_page_at_the_same_address(site_tree, 
 
 
 def test_an_address_deeper_than_one_query_reads_goes_on_from_the_last_page_found(site_tree, request_):
-    from heritage.models import ROUTE_STEPS, MonumentIndexPage
+    from heritage.models import MonumentIndexPage
+    from heritage.routing import ROUTE_STEPS
 
     home = site_tree["vi"]["home"]
     parent = home
