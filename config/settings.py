@@ -101,7 +101,7 @@ MIDDLEWARE = [
 # image), in each process's memory. "pages" holds whole pages (heritage.page_cache): in memory too by
 # default, and with DATABASE_URL in the database's cache table (made by a migration of heritage), so
 # that every process of a deployment empties the same page cache when something is published
-# (heritage.cache: Django's database cache, writing a page in two statements instead of five).
+# (heritage.cache: Django's database cache, writing a page in one statement instead of five).
 PAGE_CACHE_IN_DATABASE = {"BACKEND": "heritage.cache.DatabaseCache", "LOCATION": "heritage_cache"}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

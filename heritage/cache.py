@@ -14,12 +14,14 @@ UPSERT_VENDORS = ("sqlite", "postgresql")  # both write INSERT ... ON CONFLICT .
 
 
 class DatabaseCache(DjangoDatabaseCache):
-    """Django's database cache, with `set` in two statements instead of five.
+    """Django's database cache, with `set` in one statement instead of five.
 
     Django's counts the table's rows (to cull it beyond MAX_ENTRIES), then in a transaction reads the
     key's row and updates or inserts it: COUNT, BEGIN, SELECT, UPDATE or INSERT, COMMIT, for every page
-    the page cache keeps. This one counts and culls as Django's does, then writes the row with one
-    INSERT ... ON CONFLICT DO UPDATE, which is atomic by itself; on other databases it is Django's.
+    the page cache keeps. This one writes the row with one INSERT ... ON CONFLICT DO UPDATE, which is
+    atomic by itself and returns the table's row count; beyond MAX_ENTRIES it culls the table as
+    Django's does and writes the row again, since the cull may have taken it. On other databases it is
+    Django's.
     """
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -37,14 +39,18 @@ class DatabaseCache(DjangoDatabaseCache):
         else:
             expiry = datetime.fromtimestamp(timeout, tz=UTC if settings.USE_TZ else None)
         encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+        # The count is the table's before the write (PostgreSQL) or after it (SQLite): near enough to
+        # decide on culling, which Django's does before writing and counts the row being replaced.
+        upsert = (
+            f"INSERT INTO {table} ({key_column}, {value_column}, {expires}) VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({key_column}) DO UPDATE "
+            f"SET {value_column} = EXCLUDED.{value_column}, {expires} = EXCLUDED.{expires} "
+            f"RETURNING (SELECT COUNT(*) FROM {table})"
+        )
+        params = [key, encoded, connection.ops.adapt_datetimefield_value(expiry.replace(microsecond=0))]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            cursor.execute(upsert, params)
             count = cursor.fetchone()[0]
             if count > self._max_entries:
                 self._cull(db, cursor, tz_now().replace(microsecond=0), count)
-            cursor.execute(
-                f"INSERT INTO {table} ({key_column}, {value_column}, {expires}) VALUES (%s, %s, %s) "
-                f"ON CONFLICT ({key_column}) DO UPDATE "
-                f"SET {value_column} = EXCLUDED.{value_column}, {expires} = EXCLUDED.{expires}",
-                [key, encoded, connection.ops.adapt_datetimefield_value(expiry.replace(microsecond=0))],
-            )
+                cursor.execute(upsert, params)
