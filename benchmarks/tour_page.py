@@ -16,7 +16,7 @@ On SQLite (the embedded default), on a throwaway database, with production setti
    cache emptied: a process's first request; for information); and each tour page from the page
    cache; --runs rounds after three warm-up rounds;
 4. counts the SQL queries of each tour page uncached and from the cache;
-5. for information, times the smallest tour uncached again with timers around its parts: Wagtail's
+5. for information, times the smallest tour uncached again with timers around its parts: the
    routing (and its site lookup within it), the page's reading of what it shows, its templates,
    and the rest of the request.
 
@@ -150,7 +150,7 @@ def measure(args, urls: dict[int, str]) -> dict:
 
     client = Client()
     # The tours index, a page of the site that the page cache does not keep: what any page's frame
-    # costs (Wagtail's routing, the navigation, the head tags, the base template), for information.
+    # costs (routing, the navigation, the head tags, the base template), for information.
     cases = [("bare view", BARE, ""), ("tours index (information)", INDEX, "pages")]
     for size, url in urls.items():
         cases += [
@@ -177,18 +177,18 @@ def measure(args, urls: dict[int, str]) -> dict:
 
 
 def parts_measure(args, url: str) -> dict[str, list[float]]:
-    """Where an uncached tour page's time goes (for information): timers around Wagtail's routing
-    (and, within it, its site lookup), the page's reading of what it shows (its context) and its
-    templates, in requests of their own after the timed rounds; the rest is the whole request less
-    those (middleware, view restrictions, the page cache's write, compression)."""
+    """Where an uncached tour page's time goes (for information): timers around the routing
+    (heritage.routing, and within it the site lookup), the page's reading of what it shows (its
+    context) and its templates, in requests of their own after the timed rounds; the rest is the
+    whole request less those (middleware, view restrictions, the page cache's write, compression)."""
     import contextlib
     import time
     from unittest import mock
 
     from django.template.response import SimpleTemplateResponse
     from django.test import Client
-    from wagtail.models import Page, Site
 
+    from heritage import routing
     from tours.models import TourPage
 
     spent = {}
@@ -204,8 +204,8 @@ def parts_measure(args, url: str) -> dict[str, list[float]]:
         return timed_call
 
     parts = {
-        "routing": (Page, "route_for_request", True),
-        "  of which the site lookup": (Site, "find_for_request", True),
+        "routing": (routing, "route_for_request", False),
+        "  of which the site lookup": (routing, "site_for_request", False),
         "reading (the page's context)": (TourPage, "get_context", False),
         "templates": (SimpleTemplateResponse, "render", False),
     }

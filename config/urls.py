@@ -7,8 +7,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from heritage import files
+from heritage import files, routing
 from heritage import views as heritage_views
 from search import views as search_views
 from tours import views as tours_views
@@ -45,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("restorations/<path:reference>/", heritage_views.restoration_record, name="restoration_record"),
     # A file name ends the address, which Wagtail's page routes (ending in a slash) cannot serve.
     path("tours/<slug:slug>/stops/<int:number>/qr.svg", tours_views.stop_qr, name="tour_stop_qr"),
+    # Wagtail's page view, routed in fewer queries (heritage.routing); Wagtail's other URLs after it.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

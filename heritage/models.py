@@ -301,7 +301,8 @@ class SitePage(Page):
     def get_view_restrictions(self):
         """Wagtail's view restrictions over this page and its ancestors, read once per page object:
         Wagtail checks them before serving, then the page's head tags ask whether there are any
-        (heritage.seo), and the second asking reads what the first read."""
+        (heritage.seo), and the second asking reads what the first read. A routed page has them
+        already, from the way down (heritage.routing)."""
         if "_view_restrictions" not in self.__dict__:
             self._view_restrictions = super().get_view_restrictions()
         return self._view_restrictions
