@@ -219,6 +219,13 @@ def own_elasticsearch(settings):
         server.remove()
 
 
+@pytest.fixture
+def database_search(settings):
+    """The restorers' search answering from the database index, as on the embedded setup, in both
+    profiles: for tests of the pages that show or link into it, not of Elasticsearch."""
+    settings.ELASTICSEARCH_URL = ""
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches: Wagtail caches renditions by image id, and on SQLite a

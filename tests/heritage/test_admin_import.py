@@ -155,11 +155,6 @@ def test_a_curator_may_choose_to_publish_at_once(client, curator, ngo_mon):
     assert record.live and not record.workflow_in_progress
 
 
-@pytest.fixture
-def database_search(settings):
-    settings.ELASTICSEARCH_URL = ""  # the restorers' page answers from the database index, as on the embedded setup
-
-
 def _restorations_page(client, query):
     client.logout()
     return client.get("/vi/restorations/", {"q": query}).content.decode()

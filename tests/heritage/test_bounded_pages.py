@@ -22,9 +22,8 @@ from tests.factories import make_image
 
 
 @pytest.fixture(autouse=True)
-def database_search(settings):
-    # The links into the restorers' search are followed on its database backend, in both profiles.
-    settings.ELASTICSEARCH_URL = ""
+def _database_search(database_search):
+    """The links into the restorers' search are followed on its database backend, in both profiles."""
 
 
 def _monument(site_tree, slug: str):

@@ -82,9 +82,10 @@ def _absolute(url: str) -> bool:
 
 
 @pytest.fixture
-def archive(small_archive, site_tree):
+def archive(small_archive, site_tree, database_search):
     """small_archive, with Ngọ Môn's intro and coordinates, an English intro of its own, a gallery
-    image, and an artefact in both languages."""
+    image, and an artefact in both languages; the restorers' search on the database (its head tags
+    are tested here, not Elasticsearch)."""
     ngo_mon = monument_create(
         index=site_tree["vi"]["monuments"],
         slug="ngo-mon",
