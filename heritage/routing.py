@@ -143,7 +143,8 @@ def _view_restrictions(way, page):
 def site_for_request(request):
     """Wagtail's Site.find_for_request, choosing among the sites kept in the "default" cache (as Wagtail
     keeps their root paths) instead of asking the database on every request; kept on the request,
-    where Site.find_for_request finds it for everything else that asks during the request."""
+    where Site.find_for_request finds it for everything else that asks during the request. The
+    site's own code asks here (the routing, the navigation, the sitemaps)."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]  # unchecked, as Wagtail's
         request._wagtail_site = _site_for_hostname(_sites(), hostname, request.get_port())

@@ -19,6 +19,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from .models import MonumentPage, RestorationRecord
+from .routing import site_for_request
 from .seo import hreflang_links
 from .visibility import PUBLIC_CONDITIONS
 
@@ -48,7 +49,7 @@ class PageSitemap(_Sitemap):
     """The live, public pages of the request's Wagtail site, in every locale."""
 
     def _site(self) -> Site:
-        return Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
+        return site_for_request(self.request) or Site.objects.get(is_default_site=True)
 
     def items(self):
         # A site's root page has one translation per locale, each the root of that locale's tree.

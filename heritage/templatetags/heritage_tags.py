@@ -13,12 +13,13 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from wagtail.images.models import Picture
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from heritage import l10n, labels, seo, visibility
 from heritage.collation import sorted_by_name
 from heritage.labels import display_names, name_in, reading_order
 from heritage.renditions import PICTURE_SIZES, renditions_of
+from heritage.routing import site_for_request
 from heritage.sources import source_notes
 
 register = template.Library()
@@ -48,7 +49,7 @@ def site_pages(request, page) -> SitePages:
     if cached is not None:
         return cached
     in_tree = isinstance(page, Page) and bool(page.pk)
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     names = _section_names()
     wanted, home_key = [], None
     if site is not None:

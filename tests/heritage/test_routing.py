@@ -215,3 +215,12 @@ def test_a_change_to_a_site_or_its_home_page_is_seen_by_the_next_request(
     assert site_for_request(RequestFactory().get("/", HTTP_HOST="tours.example")).root_page.url_path == "/hue-heritage/"
     tours.delete()
     assert site_for_request(RequestFactory().get("/", HTTP_HOST="tours.example")) == default
+
+
+@pytest.mark.django_db
+def test_pages_in_and_outside_the_tree_read_the_sites_once_per_process(client, ngo_mon, database_search):
+    for path in ("/vi/monuments/ngo-mon/", "/vi/restorations/timeline/ngo-mon/", "/en/search/?q=gate"):
+        client.get(path)  # the first request keeps the sites
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200, path
+        assert not [query for query in queries if '"wagtailcore_site"' in query["sql"]], path
