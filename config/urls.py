@@ -46,8 +46,9 @@ urlpatterns += i18n_patterns(
     path("restorations/<path:reference>/", heritage_views.restoration_record, name="restoration_record"),
     # A file name ends the address, which Wagtail's page routes (ending in a slash) cannot serve.
     path("tours/<slug:slug>/stops/<int:number>/qr.svg", tours_views.stop_qr, name="tour_stop_qr"),
-    # Wagtail's page view, routed in fewer queries (heritage.routing); Wagtail's other URLs after it.
+    # Wagtail's URLs (its password and login forms for restricted pages), its page view routed in
+    # fewer queries (heritage.routing).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -51,8 +51,14 @@ def route_for_request(request, path: str):
             url_paths = ["/" + "".join(f"{segment}/" for segment in segments[:n]) for n in range(1, len(segments) + 1)]
             way = _way(Q(path=site.root_page.path[: Page.steplen]), url_paths, segments)
             home = next((page for page in way if page.url_path == home_path), None)
-            # Wagtail routes from the site's own home page where the one in this language is a draft.
-            if home is not None and (home.live or home.pk == site.root_page_id):
+            # Wagtail routes from the site's own home page where the one in this language is a draft,
+            # and so does this where the root paths Wagtail keeps are out of date (a home page
+            # deleted, another page now at its address).
+            if (
+                home is not None
+                and home.translation_key == site.root_page.translation_key
+                and (home.live or home.pk == site.root_page_id)
+            ):
                 return _follow(request, way, home, components)
         return site.root_page.localized.specific.route(request, components)  # as Wagtail routes
     except Http404:
@@ -73,7 +79,7 @@ def route_down(page, request, path_components):
     way = _way(Q(path__in=ancestors), url_paths, steps)
     if not any(below.depth > page.depth for below in way):
         raise Http404
-    return _follow(request, way, page, path_components)
+    return _follow(request, way, page, path_components, routing=True)
 
 
 def _home_url_path(site):
@@ -98,16 +104,19 @@ def _way(top, url_paths, slugs):
     return list(Page.objects.filter(wanted).annotate(restricted=restricted).order_by("depth"))
 
 
-def _follow(request, way, start, components):
+def _follow(request, way, start, components, *, routing=False):
     """The route from `start` down the pages of `way` below it, one per level, to the last one or to
-    one whose type routes otherwise; that page read as its own type then routes the rest."""
+    one whose type routes otherwise; that page read as its own type then routes the rest. `routing`:
+    `start` is routing already (its route called this), so the way goes on below it whatever its
+    type."""
     from .models import SitePage
 
     parent, found = None, start
     for below in way:
         if below.depth <= start.depth:
             continue
-        if found.specific_class.route not in (Page.route, SitePage.route):
+        routes_otherwise = found.specific_class.route not in (Page.route, SitePage.route)
+        if routes_otherwise and not (routing and found is start):
             break
         parent, found = found, below
     if found is start and isinstance(start, found.specific_class or Page):
@@ -164,9 +173,14 @@ def _site_for_hostname(sites, hostname: str, port: str):
     hostname and port, else this hostname's default site, else the default site unless exactly one
     other site has this hostname; None where none fits."""
 
+    try:
+        port = int(port)  # as the database compares it ("080" is 80)
+    except (TypeError, ValueError):
+        port = None  # no site's port
+
     def rank(site) -> int:
         if site.hostname == hostname:
-            return 0 if str(site.port) == port else 1 if site.is_default_site else 3
+            return 0 if site.port == port else 1 if site.is_default_site else 3
         return 2  # the default site, under another hostname
 
     candidates = sorted((site for site in sites if site.hostname == hostname or site.is_default_site), key=rank)

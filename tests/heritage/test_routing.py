@@ -1,5 +1,7 @@
 """Routing (heritage.routing, through SitePage.route): the page Wagtail's route finds, in fewer queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.http import Http404
@@ -116,6 +118,22 @@ def test_where_a_language_s_home_page_is_a_draft_the_request_is_routed_from_the_
     assert ours[0] == wagtail_s[0] == ngo_mon
 
 
+def test_a_request_is_routed_as_wagtail_routes_it_where_the_kept_root_paths_are_out_of_date(site_tree, ngo_mon):
+    from wagtail.models import Page as WagtailPage
+    from wagtail.models import Site
+
+    from heritage.models import HomePage
+
+    english_home = site_tree["en"]["home"]
+    Site.get_site_root_paths()  # kept with the English home page in them
+    slug, locale = english_home.slug, english_home.locale
+    english_home.delete()  # Wagtail keeps its root paths as they were
+    WagtailPage.get_first_root_node().add_child(instance=HomePage(title="Staging", slug=slug, locale=locale, live=True))
+    for path in ("", "monuments/ngo-mon/"):
+        ours, wagtail_s, _queries = _routed(path, "en")
+        assert ours[0] == wagtail_s[0] and ours[0].title != "Staging", path
+
+
 def _restrictions_read(page) -> tuple[list, int]:
     with CaptureQueriesContext(connection) as queries:
         restrictions = list(page.get_view_restrictions())
@@ -155,6 +173,7 @@ def test_a_restricted_page_is_refused_to_a_visitor_and_shown_to_a_signed_in_user
     PageViewRestriction.objects.create(page=site_tree["vi"]["monuments"], restriction_type=PageViewRestriction.LOGIN)
     refused = client.get("/vi/monuments/ngo-mon/")
     assert refused.status_code == 302 and "next=/vi/monuments/ngo-mon/" in refused["Location"]
+    assert client.get(refused["Location"]).status_code == 200  # Wagtail's sign-in form
     client.force_login(django_user_model.objects.create_user("curator", password="x"))
     assert client.get("/vi/monuments/ngo-mon/").status_code == 200
 
@@ -167,6 +186,12 @@ def test_a_password_protected_page_asks_for_its_password(client, site_tree, ngo_
     asked = client.get("/vi/monuments/ngo-mon/")
     assert asked.status_code == 200 and b'name="password"' in asked.content
     assert "Ngọ Môn" not in asked.content.decode()  # the form only, not the page
+    action = re.search(r'<form action="([^"]+)"', asked.content.decode()).group(1)
+    wrong = client.post(action, {"password": "hui", "return_url": "/vi/monuments/ngo-mon/"})
+    assert wrong.status_code == 200 and b'name="password"' in wrong.content
+    given = client.post(action, {"password": "hue", "return_url": "/vi/monuments/ngo-mon/"})
+    assert given.status_code == 302 and given["Location"] == "/vi/monuments/ngo-mon/"
+    assert "Ngọ Môn" in client.get("/vi/monuments/ngo-mon/").content.decode()
 
 
 # --- The site a request is for (heritage.routing.site_for_request) -------------------------------
@@ -183,7 +208,7 @@ def test_the_site_is_chosen_as_wagtail_chooses_it(site_tree):
     Site.objects.create(hostname="hue.example", port=8080, root_page=site_tree["en"]["home"])
     Site.objects.create(hostname="tours.example", port=443, root_page=site_tree["ko"]["home"])
     hosts = ("hue.example", "tours.example", "localhost", "other.example")
-    cases = [(host, port) for host in hosts for port in (80, 443, 8080, 8000)]
+    cases = [(host, port) for host in hosts for port in (80, 443, 8080, 8000, "080", "443 ")]
     for with_default in (True, False):
         Site.objects.filter(is_default_site=True).update(is_default_site=False)
         if with_default:
@@ -195,6 +220,8 @@ def test_the_site_is_chosen_as_wagtail_chooses_it(site_tree):
             except Site.DoesNotExist:
                 expected = None
             assert _site_for_hostname(sites, hostname, str(port)) == expected, (with_default, hostname, port)
+        # A port that is no number (which Wagtail's query fails on) is no site's port.
+        assert _site_for_hostname(sites, "hue.example", "") == _site_for_hostname(sites, "hue.example", "1")
 
 
 def test_a_change_to_a_site_or_its_home_page_is_seen_by_the_next_request(

@@ -264,3 +264,13 @@ def test_an_unknown_or_unpublished_tour_is_not_found(client, tours_index, monume
     tour.unpublish()
     assert client.get("/vi/tours/sang/").status_code == 404
     assert client.get("/vi/tours/sang/qr/").status_code == 404
+
+
+def test_a_page_below_a_page_that_routes_itself_is_found(client, tours_index, monuments):
+    from heritage.models import MonumentIndexPage
+    from tours.models import TourStop
+
+    tour = tour_create(tours_index, [TourStop(monument=monuments[0])])
+    tour.add_child(instance=MonumentIndexPage(title="Bên dưới", slug="below", live=True))  # not from the admin
+    assert client.get(f"{tour.url}below/").status_code == 200
+    assert client.get(f"{tour.url}nowhere/").status_code == 404
