@@ -20,13 +20,14 @@ class HeritageConfig(AppConfig):
         admin_csv_exports_make_safe()
         file_acls.connect()
 
-        # What the cached pages show: any page, record or image changed empties the cache.
-        from wagtail.models import Page
+        # What the cached pages show: any page, record or image changed empties the cache, and so
+        # does a page's privacy set or lifted (a restricted page is never served from it).
+        from wagtail.models import Page, PageViewRestriction
 
         from .models import HeritageImage, RestorationImage, RestorationRecord
         from .page_cache import invalidate_on
 
-        invalidate_on(Page, RestorationRecord, RestorationImage, HeritageImage)
+        invalidate_on(Page, PageViewRestriction, RestorationRecord, RestorationImage, HeritageImage)
         # The import writes records in bulk, without their signals: it says so once, at commit.
         from .importing import restoration_records_imported
         from .page_cache import invalidate

@@ -164,3 +164,14 @@ def test_a_deployment_s_migrate_empties_the_page_cache(client, tours_index, monu
     assert _get(client)[0][HIT_HEADER] == "hit"
     call_command("migrate", verbosity=0, stdout=io.StringIO())
     assert _get(client)[0][HIT_HEADER] == "miss"
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, tours_index, monuments):
+    from wagtail.models import PageViewRestriction
+
+    tour = tour_create(tours_index, [TourStop(monument=monuments[0])])
+    _get(client)
+    assert _get(client)[0][HIT_HEADER] == "hit"
+    PageViewRestriction.objects.create(page=tour, restriction_type=PageViewRestriction.LOGIN)
+    refused = client.get(URL)
+    assert refused.status_code == 302 and refused.get(HIT_HEADER) != "hit"
