@@ -204,17 +204,16 @@ def parts_measure(args, url: str) -> dict[str, list[float]]:
         return timed_call
 
     parts = {
-        "routing": (routing, "route_for_request", False),
-        "  of which the site lookup": (routing, "site_for_request", False),
-        "reading (the page's context)": (TourPage, "get_context", False),
-        "templates": (SimpleTemplateResponse, "render", False),
+        "routing": (routing, "route_for_request"),
+        "  of which the site lookup": (routing, "site_for_request"),
+        "reading (the page's context)": (TourPage, "get_context"),
+        "templates": (SimpleTemplateResponse, "render"),
     }
     samples = {part: [] for part in [*parts, "the rest", "whole request"]}
     client = Client()
     with contextlib.ExitStack() as stack:
-        for part, (owner, name, static) in parts.items():
-            function = timer(part, getattr(owner, name))
-            stack.enter_context(mock.patch.object(owner, name, staticmethod(function) if static else function))
+        for part, (owner, name) in parts.items():
+            stack.enter_context(mock.patch.object(owner, name, timer(part, getattr(owner, name))))
         for round_number in range(-3, args.runs):
             spent.update(dict.fromkeys(parts, 0.0))
             seconds, _response = timed(client, url, clear="pages")

@@ -46,10 +46,8 @@ def route_for_request(request, path: str):
     try:
         home_path = _home_url_path(site)
         if home_path is not None:
-            steps = components[:ROUTE_STEPS]
-            segments = [segment for segment in home_path.split("/") if segment] + steps
-            url_paths = ["/" + "".join(f"{segment}/" for segment in segments[:n]) for n in range(1, len(segments) + 1)]
-            way = _way(Q(path=site.root_page.path[: Page.steplen]), url_paths, segments)
+            segments = [segment for segment in home_path.split("/") if segment] + components[:ROUTE_STEPS]
+            way = _way(Q(path=site.root_page.path[: Page.steplen]), "/", segments)
             home = next((page for page in way if page.url_path == home_path), None)
             # Wagtail routes from the site's own home page where the one in this language is a draft,
             # and so does this where the root paths Wagtail keeps are out of date (a home page
@@ -73,10 +71,8 @@ def route_down(page, request, path_components):
     whose type routes otherwise (RoutablePageMixin's sub-pages) takes the rest of the way itself."""
     # At most ROUTE_STEPS at a time, so that the URL paths asked for grow with an address's length,
     # not with its square: a longer address goes on from the last page found.
-    steps = path_components[:ROUTE_STEPS]
-    url_paths = [page.url_path + "".join(f"{slug}/" for slug in steps[:n]) for n in range(1, 1 + len(steps))]
     ancestors = [page.path[: Page.steplen * depth] for depth in range(1, page.depth + 1)]
-    way = _way(Q(path__in=ancestors), url_paths, steps)
+    way = _way(Q(path__in=ancestors), page.url_path, path_components[:ROUTE_STEPS])
     if not any(below.depth > page.depth for below in way):
         raise Http404
     return _follow(request, way, page, path_components, routing=True)
@@ -95,10 +91,11 @@ def _home_url_path(site):
     return site.root_page.url_path  # no home page in this language: the site's own, as Wagtail's
 
 
-def _way(top, url_paths, slugs):
-    """The pages `top` selects (by their indexed tree path) and those with these URL paths (by slug
-    first, which is indexed, then by URL path, which is not), from the top down, each marked with
-    whether a view restriction is set on it."""
+def _way(top, url_path, slugs):
+    """The pages `top` selects (by their indexed tree path) and those down `slugs` from `url_path` (by
+    slug first, which is indexed, then by URL path, which is not), from the top down, each marked
+    with whether a view restriction is set on it."""
+    url_paths = [url_path + "".join(f"{slug}/" for slug in slugs[:n]) for n in range(1, len(slugs) + 1)]
     wanted = top | Q(slug__in=set(slugs), url_path__in=url_paths)
     restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
     return list(Page.objects.filter(wanted).annotate(restricted=restricted).order_by("depth"))
