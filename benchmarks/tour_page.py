@@ -9,8 +9,10 @@ On SQLite (the embedded default), on a throwaway database, with production setti
    a narrative paragraph, and three public records per monument with a before and an after image;
 3. times, through Django's test Client (the whole request: every middleware, the view, queries,
    templates), in turn each round: a bare Django view behind the same middleware (the baseline);
-   the tours index, which lists the two tours and is never kept by the page cache (what the
-   site's frame costs any page: routing, navigation, head tags; for information); each tour page
+   for information, two pages the page cache never keeps: a page of Wagtail's own type with its
+   title in Wagtail's own template (what serving any Wagtail page costs) and the tours index,
+   which lists the two tours (what the site's frame costs any page: routing, navigation, head
+   tags); each tour page
    uncached, as the first visitor after a publication meets it (the page cache emptied, the
    process's own caches of Wagtail's lookups and renditions warm); each tour page cold (every
    cache emptied: a process's first request; for information); and each tour page from the page
@@ -18,7 +20,7 @@ On SQLite (the embedded default), on a throwaway database, with production setti
 4. counts the SQL queries of each tour page uncached and from the cache;
 5. for information, times the smallest tour uncached again with timers around its parts: the
    routing (and its site lookup within it), the page's reading of what it shows, its templates,
-   and the rest of the request.
+   and the rest of the request; and across them, the ORM's composing of SQL and its running.
 
 Prints medians and ratios to the bare view measured in the same run; exits 1 when a goal is
 missed: uncached ≤ 15× the bare view, from cache ≤ 2×, at most 10 queries and the same number
@@ -36,6 +38,7 @@ from benchmarks import common  # noqa: E402
 UNCACHED_GOAL, CACHED_GOAL, QUERIES_GOAL = 15.0, 2.0, 10
 BARE = "/bench/bare/"
 INDEX = "/vi/tours/"
+WAGTAIL_PAGE = "/vi/wagtail-page/"
 urlpatterns = []  # this module is the URLconf while it runs: the bare view, then the site's
 
 
@@ -117,6 +120,18 @@ def tours_create(monuments: dict, sizes: list[int]) -> dict[int, str]:
     return urls
 
 
+def wagtail_page_create() -> None:
+    """A page of Wagtail's own base type under the home page (WAGTAIL_PAGE): its title in Wagtail's
+    own ten-line template, with Wagtail's own checks; what serving any Wagtail page costs here."""
+    from wagtail.models import Page
+
+    from heritage.services import site_tree_ensure
+
+    home = site_tree_ensure()["vi"]["home"]
+    page = home.add_child(instance=Page(title="Trang Wagtail", slug=WAGTAIL_PAGE.strip("/").split("/")[-1]))
+    page.save_revision().publish()
+
+
 def timed(client, url: str, *, clear: str = "") -> tuple[float, object]:
     """One request, after emptying the page cache (clear="pages") or every cache (clear="all")."""
     from django.core.cache import caches
@@ -149,9 +164,14 @@ def measure(args, urls: dict[int, str]) -> dict:
     from heritage.page_cache import HIT_HEADER
 
     client = Client()
-    # The tours index, a page of the site that the page cache does not keep: what any page's frame
-    # costs (routing, the navigation, the head tags, the base template), for information.
-    cases = [("bare view", BARE, ""), ("tours index (information)", INDEX, "pages")]
+    # For information, two pages the page cache does not keep: a page of Wagtail's own type in its
+    # own template (what serving any Wagtail page costs), and the tours index (what a page of the
+    # site costs with its frame: the navigation, the head tags, the base template).
+    cases = [
+        ("bare view", BARE, ""),
+        ("Wagtail page (information)", WAGTAIL_PAGE, "pages"),
+        ("tours index (information)", INDEX, "pages"),
+    ]
     for size, url in urls.items():
         cases += [
             (f"tour, {size} stops, uncached", url, "pages"),
@@ -163,7 +183,7 @@ def measure(args, urls: dict[int, str]) -> dict:
         timed(client, url, clear=clear)  # renditions made, cache filled
         count, response = queries_of(client, url, clear=clear)
         hit = response.get(HIT_HEADER, "")
-        expected = "" if url in (BARE, INDEX) else ("hit" if clear == "" else "miss")
+        expected = "" if url in (BARE, WAGTAIL_PAGE, INDEX) else ("hit" if clear == "" else "miss")
         if hit != expected:
             raise common.BenchmarkFailure(f"{name}: the page cache answered {hit!r}, expected {expected!r}")
         facts[name] = {"queries": count, "bytes": len(response.content)}
@@ -180,26 +200,36 @@ def parts_measure(args, url: str) -> dict[str, list[float]]:
     """Where an uncached tour page's time goes (for information): timers around the routing
     (heritage.routing, and within it the site lookup), the page's reading of what it shows (its
     context) and its templates, in requests of their own after the timed rounds; the rest is the
-    whole request less those (middleware, view restrictions, the page cache's write, compression)."""
+    whole request less those (middleware, view restrictions, the page cache's write, compression).
+    Across those parts, the time Django's ORM spends composing SQL (its compiler) and running it
+    (the cursor's execute)."""
     import contextlib
     import time
     from unittest import mock
 
+    from django.db.backends.utils import CursorWrapper
+    from django.db.models.sql.compiler import SQLCompiler
     from django.template.response import SimpleTemplateResponse
     from django.test import Client
 
     from heritage import routing
     from tours.models import TourPage
 
-    spent = {}
+    spent, depth = {}, {}
 
     def timer(part, function):
+        """`function` timed as `part`, its outermost calls only (a query's compiler compiles its
+        subqueries)."""
+
         def timed_call(*args, **kwargs):
+            depth[part] = depth.get(part, 0) + 1
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent[part] += time.perf_counter() - start
+                depth[part] -= 1
+                if not depth[part]:
+                    spent[part] += time.perf_counter() - start
 
         return timed_call
 
@@ -208,6 +238,8 @@ def parts_measure(args, url: str) -> dict[str, list[float]]:
         "  of which the site lookup": (routing, "site_for_request"),
         "reading (the page's context)": (TourPage, "get_context"),
         "templates": (SimpleTemplateResponse, "render"),
+        "  SQL composed, in all parts": (SQLCompiler, "as_sql"),
+        "  SQL run, in all parts": (CursorWrapper, "_execute_with_wrappers"),
     }
     samples = {part: [] for part in [*parts, "the rest", "whole request"]}
     client = Client()
@@ -271,6 +303,7 @@ def main() -> int:
         print("migrated; creating the site tree, the 18 monuments and the tours", flush=True)
         monuments = common.monuments_create()
         urls = tours_create(monuments, sizes)
+        wagtail_page_create()
         urls_install()
         print(f"tours {', '.join(urls.values())}; timing", flush=True)
         measured = measure(args, urls)
