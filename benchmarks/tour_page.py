@@ -12,11 +12,10 @@ On SQLite (the embedded default), on a throwaway database, with production setti
    for information, two pages the page cache never keeps: a page of Wagtail's own type with its
    title in Wagtail's own template (what serving any Wagtail page costs) and the tours index,
    which lists the two tours (what the site's frame costs any page: routing, navigation, head
-   tags); each tour page
-   uncached, as the first visitor after a publication meets it (the page cache emptied, the
-   process's own caches of Wagtail's lookups and renditions warm); each tour page cold (every
-   cache emptied: a process's first request; for information); and each tour page from the page
-   cache; --runs rounds after three warm-up rounds;
+   tags); each tour page uncached, as the first visitor after a publication meets it (the page
+   cache emptied, the process's own caches of Wagtail's lookups and renditions warm); each tour
+   page cold (every cache emptied: a process's first request; for information); and each tour
+   page from the page cache; --runs rounds after three warm-up rounds;
 4. counts the SQL queries of each tour page uncached and from the cache;
 5. for information, times the smallest tour uncached again with timers around its parts: the
    routing (and its site lookup within it), the page's reading of what it shows, its templates,
